@@ -1,0 +1,35 @@
+# Import gate: fails when a .wasm imports anything but the imports its WIT world declares
+# (no WASI, no stray libc symbols). Run as:
+#   cmake -DWASM=<file.wasm> -DALLOWED=<imports.txt> -DOBJDUMP=<wasm-objdump> [-DSTAMP=<file>] -P check_wasm_imports.cmake
+# ALLOWED has one "module name" pair per line (witgen writes it).
+execute_process(COMMAND ${OBJDUMP} -x -j Import ${WASM}
+  OUTPUT_VARIABLE dump RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "import gate: cannot read ${WASM}: ${err}")
+endif()
+file(STRINGS ${ALLOWED} allowed)
+string(REPLACE "\n" ";" lines "${dump}")
+set(bad "")
+foreach(line IN LISTS lines)
+  # e.g. " - func[0] sig=0 <host_log> <- warden:analyze/logger@0.1.0.log"
+  if(line MATCHES "^ - [a-z]+\\[[0-9]+\\].* <- (.+)$")
+    set(qualified "${CMAKE_MATCH_1}")
+    set(found FALSE)
+    foreach(entry IN LISTS allowed)
+      string(REPLACE " " "." dotted "${entry}")
+      if(qualified STREQUAL dotted)
+        set(found TRUE)
+      endif()
+    endforeach()
+    if(NOT found)
+      list(APPEND bad "${qualified}")
+    endif()
+  endif()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n  " shown "${bad}")
+  message(FATAL_ERROR "import gate: ${WASM} imports what its WIT world does not declare:\n  ${shown}")
+endif()
+if(STAMP)
+  file(WRITE ${STAMP} "ok\n")
+endif()
