@@ -137,6 +137,8 @@ function(warden_wasm_module name)
     $<BUILD_INTERFACE:${CMAKE_CURRENT_BINARY_DIR}/${name}_wasm2c>
     $<BUILD_INTERFACE:${gen_dir}/host>)
   target_link_libraries(${name}_wasm2c PUBLIC ${A_BINDINGS}_types warden::wasm_rt warden::status)
+  # The host glue includes the wasm2c header, whose name is this target's, not the module's.
+  target_compile_definitions(${name}_wasm2c PRIVATE "WITGEN_WASM2C_HEADER=\"${name}.h\"")
   add_dependencies(${name}_wasm2c ${name}_module)
   set(${name}_WASM ${wasm} PARENT_SCOPE)
   set_property(GLOBAL PROPERTY ${name}_WASM ${wasm})

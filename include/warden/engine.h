@@ -27,21 +27,27 @@ std::string_view EngineKindName(EngineKind kind);
 
 struct EngineOptions {
   EngineKind kind = EngineKind::kWasm2c;
-  // Upper bound of one instance's guest memory, in 64 KiB pages (wasm2c only). 256 = 16 MiB.
+  // Upper bound of one instance's guest memory, in 64 KiB pages (wasm2c only), in [1, 65535].
+  // 256 = 16 MiB. A call that needs more fails with kResourceExhausted; a cap below the
+  // module's initial memory makes Create fail.
   uint32_t max_memory_pages = 256;
   // Instances kept for reuse; more are created on demand under concurrency and the surplus
   // dropped when returned (wasm2c only).
   uint32_t pool_size = 4;
   // Host imports the module may call. Unset members answer `unknown` / `unverifiable` and drop
-  // log lines. Copied into the engine.
+  // log lines. Copied into the engine. They run on the calling thread, possibly on several
+  // threads at once, so they must be thread-safe; they must not throw (an exception cannot
+  // unwind through guest code).
   AnalyzerImports imports;
 };
 
 // Counters for tests and metrics.
 struct EngineStats {
   uint64_t calls = 0;
-  uint64_t traps = 0;               // guest traps and guest ABI violations
-  uint64_t instances_created = 0;   // including replacements after traps
+  // Failed calls whose instance was discarded: guest traps (including running out of guest
+  // memory), guest ABI violations, any other failure. Always 0 for the native engine.
+  uint64_t traps = 0;
+  uint64_t instances_created = 0;  // including replacements after traps
 };
 
 class Engine {
@@ -53,9 +59,10 @@ class Engine {
   static Result<std::unique_ptr<Engine>> Create(EngineOptions options);
 
   // Each call runs on clean guest state. Result::status() is not OK when the call could not
-  // be made (kTrap, kGuestAbiViolation, kResourceExhausted); the trapping instance is
-  // discarded and replaced, other calls are unaffected. An analysis that ran but could not
-  // conclude is the Expected's error side.
+  // be made: kTrap (the guest trapped), kGuestAbiViolation (the guest returned a value that
+  // fails a check), kResourceExhausted (the guest ran out of its max_memory_pages); the
+  // instance is then discarded and replaced, other calls are unaffected (docs/engines.md).
+  // An analysis that ran but could not conclude is the Expected's error side.
   virtual Result<witgen::Expected<std::string, wit::AnalysisError>> GenerateFingerprint(
       const wit::Request& request, const std::vector<std::string>& characteristics) = 0;
   virtual Result<witgen::Expected<wit::BotResult, wit::AnalysisError>> DetectBot(

@@ -1,0 +1,131 @@
+// Benchmarks of the analysis module's exports through warden::Engine, on every backend.
+//
+// Each case runs the same call through the `native` engine (the core linked directly, the
+// yardstick) and the `wasm2c` engine (the sandboxed module), so bench/run.mjs can print the
+// sandbox's cost as a ratio measured in one run. Names are BM_<Unit>_<Case>/<backend>:
+//
+//   BM_Fingerprint_{Minimal,Typical,Large}/{native,wasm2c}
+//   BM_DetectBot_Curl/{native,wasm2c}
+//   BM_ValidateEmail_Plain/{native,wasm2c}
+//   BM_BareCall_{U32,Bool}/{native,wasm2c}, BM_BareCall_U32/{wasm2c_raw,wasm2c_invoke}
+//                                                       (bare_call_bench.cc)
+//
+// A backend that cannot be created is reported as a skipped benchmark with its Status, never a
+// crash, so a partial build still benchmarks what it has.
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bare_call_bench.h"
+#include "fixtures.h"
+#include "warden/engine.h"
+
+namespace warden::bench {
+namespace {
+
+// One engine per backend, created on first use and kept for the whole run (instantiation is not
+// what these benchmarks measure). Returns null and sets `*error` when the backend is unavailable.
+Engine* GetEngine(EngineKind kind, std::string* error) {
+  static std::mutex mu;
+  static auto* engines = new std::map<EngineKind, Result<std::unique_ptr<Engine>>>();
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = engines->find(kind);
+  if (it == engines->end()) {
+    EngineOptions options;
+    options.kind = kind;
+    it = engines->emplace(kind, Engine::Create(std::move(options))).first;
+  }
+  if (!it->second.ok()) {
+    *error = std::string(EngineKindName(kind)) + " engine: " + it->second.status().ToString();
+    return nullptr;
+  }
+  return it->second.value().get();
+}
+
+// Runs `call(engine)` in the timed loop. The first call is made untimed and must succeed (both
+// the call and the analysis), so a broken backend shows up as an error, not as a fast number.
+template <class Call>
+void RunEngineCall(benchmark::State& state, EngineKind kind, Call call) {
+  std::string error;
+  Engine* engine = GetEngine(kind, &error);
+  if (engine == nullptr) {
+    state.SkipWithError(error.c_str());
+    return;
+  }
+  auto first = call(*engine);
+  if (!first.ok()) {
+    error = "call failed: " + first.status().ToString();
+    state.SkipWithError(error.c_str());
+    return;
+  }
+  if (!first.value().ok()) {
+    state.SkipWithError("analysis returned an error for the benchmark's input");
+    return;
+  }
+  for (auto _ : state) {
+    auto result = call(*engine);
+    benchmark::DoNotOptimize(result);
+  }
+}
+
+void BM_Fingerprint(benchmark::State& state, EngineKind kind, RequestSize size) {
+  const wit::Request request = MakeRequest(size);
+  const std::vector<std::string> characteristics = FingerprintCharacteristics();
+  RunEngineCall(state, kind, [&](Engine& engine) {
+    return engine.GenerateFingerprint(request, characteristics);
+  });
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * RequestBytes(request)));
+  state.counters["request_bytes"] = static_cast<double>(RequestBytes(request));
+}
+
+void BM_DetectBot_Curl(benchmark::State& state, EngineKind kind) {
+  const wit::Request request = MakeCurlRequest();
+  const wit::BotConfig config = DenyCurlConfig();
+  RunEngineCall(state, kind, [&](Engine& engine) { return engine.DetectBot(request, config); });
+}
+
+void BM_ValidateEmail_Plain(benchmark::State& state, EngineKind kind) {
+  const std::string candidate = kEmailCandidate;
+  const wit::EmailConfig config = PlainEmailConfig();
+  RunEngineCall(state, kind,
+                [&](Engine& engine) { return engine.ValidateEmail(candidate, config); });
+}
+
+void RegisterEngineBenchmarks() {
+  constexpr EngineKind kKinds[] = {EngineKind::kNative, EngineKind::kWasm2c};
+  constexpr RequestSize kSizes[] = {RequestSize::kMinimal, RequestSize::kTypical,
+                                    RequestSize::kLarge};
+  for (RequestSize size : kSizes) {
+    for (EngineKind kind : kKinds) {
+      std::string name = std::string("BM_Fingerprint_") + RequestSizeName(size) + "/" +
+                         std::string(EngineKindName(kind));
+      benchmark::RegisterBenchmark(name.c_str(), BM_Fingerprint, kind, size);
+    }
+  }
+  for (EngineKind kind : kKinds) {
+    std::string name = "BM_DetectBot_Curl/" + std::string(EngineKindName(kind));
+    benchmark::RegisterBenchmark(name.c_str(), BM_DetectBot_Curl, kind);
+  }
+  for (EngineKind kind : kKinds) {
+    std::string name = "BM_ValidateEmail_Plain/" + std::string(EngineKindName(kind));
+    benchmark::RegisterBenchmark(name.c_str(), BM_ValidateEmail_Plain, kind);
+  }
+}
+
+}  // namespace
+}  // namespace warden::bench
+
+int main(int argc, char** argv) {
+  warden::bench::RegisterEngineBenchmarks();
+  warden::bench::RegisterBareCallBenchmarks();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,134 @@
+// The guest heap: a bump arena over linear memory that replaces wasi-libc's dlmalloc.
+//
+// Every export call starts from clean guest state: the generated cabi_post_<export> calls
+// witgen_guest_post_return() after the host has lifted the results, and that resets the arena
+// to __heap_base. Nothing allocated during a call survives it, so the core must keep no heap
+// state between calls (it keeps no state at all). Memory is never returned to the host; it is
+// reused by the next call. Out of memory (memory.grow fails, e.g. at the host's cap) returns
+// nullptr; operator new then aborts, which traps, which the host reports as an error.
+//
+// free() and realloc() of the most recent allocation reclaim or extend it in place, which
+// keeps std::string/std::vector growth cheap; any other free() is a no-op until the reset.
+// Compiled for wasm only; native builds use the platform allocator.
+#if defined(__wasm__)
+
+#include <cerrno>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "witgen/guest_support.h"
+
+extern "C" unsigned char __heap_base;
+
+namespace {
+
+constexpr uintptr_t kMinAlign = 16;      // alignof(max_align_t) on wasm32
+constexpr uintptr_t kHeader = 16;        // keeps payloads 16-aligned; size in the last 4 bytes
+constexpr uint64_t kPageSize = 65536;
+
+// Constant-initialised: no constructors run for them.
+uintptr_t g_top = 0;   // first free byte; 0 until the first allocation
+uintptr_t g_last = 0;  // payload of the most recent live allocation, or 0
+
+uintptr_t AlignUp(uintptr_t value, uintptr_t align) { return (value + align - 1) & ~(align - 1); }
+
+uintptr_t HeapBase() { return AlignUp(reinterpret_cast<uintptr_t>(&__heap_base), kMinAlign); }
+
+// Grows linear memory so that [0, end) is addressable. False when the host refuses.
+bool EnsureMemory(uint64_t end) {
+  const uint64_t have = static_cast<uint64_t>(__builtin_wasm_memory_size(0)) * kPageSize;
+  if (end <= have) return true;
+  const uint64_t pages = (end - have + kPageSize - 1) / kPageSize;
+  return __builtin_wasm_memory_grow(0, static_cast<size_t>(pages)) != static_cast<size_t>(-1);
+}
+
+size_t& SizeOf(uintptr_t payload) { return *reinterpret_cast<size_t*>(payload - sizeof(size_t)); }
+
+void* Allocate(size_t align, size_t size) {
+  if (g_top == 0) g_top = HeapBase();
+  if (align < kMinAlign) align = kMinAlign;
+  const uint64_t payload = AlignUp(g_top + kHeader, align);
+  const uint64_t end = payload + static_cast<uint64_t>(size);
+  if (end > UINT32_MAX || !EnsureMemory(end)) return nullptr;
+  SizeOf(static_cast<uintptr_t>(payload)) = size;
+  g_top = static_cast<uintptr_t>(end);
+  g_last = static_cast<uintptr_t>(payload);
+  return reinterpret_cast<void*>(static_cast<uintptr_t>(payload));
+}
+
+bool IsPowerOfTwo(size_t x) { return x != 0 && (x & (x - 1)) == 0; }
+
+}  // namespace
+
+extern "C" {
+
+void* malloc(size_t size) { return Allocate(kMinAlign, size); }
+
+void free(void* ptr) {
+  const uintptr_t p = reinterpret_cast<uintptr_t>(ptr);
+  if (p != 0 && p == g_last) {
+    g_top = p - kHeader;
+    g_last = 0;
+  }
+}
+
+void* calloc(size_t count, size_t size) {
+  if (size != 0 && count > SIZE_MAX / size) return nullptr;
+  void* p = Allocate(kMinAlign, count * size);
+  if (p != nullptr) std::memset(p, 0, count * size);  // reused memory is not zero
+  return p;
+}
+
+void* realloc(void* ptr, size_t size) {
+  if (ptr == nullptr) return Allocate(kMinAlign, size);
+  const uintptr_t p = reinterpret_cast<uintptr_t>(ptr);
+  const size_t old = SizeOf(p);
+  if (p == g_last) {
+    const uint64_t end = static_cast<uint64_t>(p) + size;
+    if (end > UINT32_MAX || !EnsureMemory(end)) return nullptr;
+    SizeOf(p) = size;
+    g_top = static_cast<uintptr_t>(end);
+    return ptr;
+  }
+  void* q = Allocate(kMinAlign, size);
+  if (q != nullptr) std::memcpy(q, ptr, old < size ? old : size);
+  return q;
+}
+
+void* aligned_alloc(size_t alignment, size_t size) {
+  if (!IsPowerOfTwo(alignment)) return nullptr;
+  return Allocate(alignment, size);
+}
+
+int posix_memalign(void** out, size_t alignment, size_t size) {
+  if (!IsPowerOfTwo(alignment) || alignment % sizeof(void*) != 0) return EINVAL;
+  void* p = Allocate(alignment, size);
+  if (p == nullptr) return ENOMEM;
+  *out = p;
+  return 0;
+}
+
+size_t malloc_usable_size(void* ptr) {
+  return ptr == nullptr ? 0 : SizeOf(reinterpret_cast<uintptr_t>(ptr));
+}
+
+// wasi-libc's internal names for the same functions; defining them keeps dlmalloc.o out.
+void* __libc_malloc(size_t size) { return malloc(size); }
+void __libc_free(void* ptr) { free(ptr); }
+void* __libc_calloc(size_t count, size_t size) { return calloc(count, size); }
+
+// Called by every generated cabi_post_<export> after the host has lifted the results.
+void witgen_guest_post_return(void) {
+  // The guest glue keeps its allocation log's array (heap memory) in a static across calls;
+  // the reset below would hand that memory out again while the log still points at it. Drop
+  // the log first (it is empty here: cabi_post has just released everything in it). Remove
+  // once witgen's cabi_post_* frees the array itself before calling this hook.
+  witgen::guest::Log() = witgen::guest::AllocLog{};
+  g_top = HeapBase();
+  g_last = 0;
+}
+
+}  // extern "C"
+
+#endif  // defined(__wasm__)

@@ -1,0 +1,171 @@
+// The analyzer world's exports: a thin adapter from the witgen-generated types to the core.
+//
+// Each export borrows views of the lifted WIT values (no copies of strings), calls the core,
+// and converts the core's plain result back. Host questions (bot verification, email lists,
+// DNS) go through the typed import functions, which the generated glue binds to the wasm
+// imports in the guest and to native::ScopedImports natively. See docs/witgen.md.
+#include <span>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "analyzer_guest.h"
+#include "core/bot/detect.h"
+#include "core/common/error.h"
+#include "core/common/http.h"
+#include "core/email/validate.h"
+#include "core/fingerprint/fingerprint.h"
+
+namespace warden::analyze::analyzer::exports {
+namespace {
+
+namespace t = ::warden::analyze::types;
+namespace core = ::warden::core;
+
+using Pairs = std::vector<std::tuple<std::string, std::string>>;
+
+std::vector<core::Field> ToFields(const Pairs& pairs) {
+  std::vector<core::Field> fields;
+  fields.reserve(pairs.size());
+  for (const auto& [name, value] : pairs) fields.push_back({name, value});
+  return fields;
+}
+
+// `headers` and `extra` must be ToFields of the request's own lists.
+core::HttpRequest ToView(const t::Request& r, const std::vector<core::Field>& headers,
+                         const std::vector<core::Field>& extra) {
+  return core::HttpRequest{r.ip, r.method, r.protocol, r.host, r.path, headers,
+                           r.cookies, r.query, extra};
+}
+
+t::AnalysisError ToWit(core::Error error) {
+  switch (error.kind) {
+    case core::ErrorKind::kMissingCharacteristic:
+      return {t::AnalysisError::MissingCharacteristic{std::move(error.detail)}};
+    case core::ErrorKind::kInvalidInput:
+      return {t::AnalysisError::InvalidInput{std::move(error.detail)}};
+    case core::ErrorKind::kInternal:
+      break;
+  }
+  return {t::AnalysisError::Internal{std::move(error.detail)}};
+}
+
+class ImportVerifier final : public core::bot::BotVerifier {
+ public:
+  core::bot::Verification Verify(std::string_view id, std::string_view ip) override {
+    switch (bot_overrides::Verify(std::string(id), std::string(ip))) {
+      case t::Verification::kVerified: return core::bot::Verification::kVerified;
+      case t::Verification::kSpoofed: return core::bot::Verification::kSpoofed;
+      case t::Verification::kUnverifiable: break;
+    }
+    return core::bot::Verification::kUnverifiable;
+  }
+};
+
+core::email::Answer FromWit(t::Answer answer) {
+  switch (answer) {
+    case t::Answer::kYes: return core::email::Answer::kYes;
+    case t::Answer::kNo: return core::email::Answer::kNo;
+    case t::Answer::kUnknown: break;
+  }
+  return core::email::Answer::kUnknown;
+}
+
+class ImportOracle final : public core::email::EmailOracle {
+ public:
+  core::email::Answer IsDisposable(const std::string& domain) override {
+    return FromWit(email_overrides::IsDisposable(domain));
+  }
+  core::email::Answer IsFree(const std::string& domain) override {
+    return FromWit(email_overrides::IsFree(domain));
+  }
+  core::email::Answer HasMxRecords(const std::string& domain) override {
+    return FromWit(email_overrides::HasMxRecords(domain));
+  }
+  core::email::Answer HasGravatar(const std::string& address) override {
+    return FromWit(email_overrides::HasGravatar(address));
+  }
+};
+
+core::email::EmailType FromWit(t::EmailType type) {
+  switch (type) {
+    case t::EmailType::kInvalid: return core::email::EmailType::kInvalid;
+    case t::EmailType::kDisposable: return core::email::EmailType::kDisposable;
+    case t::EmailType::kFree: return core::email::EmailType::kFree;
+    case t::EmailType::kNoMxRecords: return core::email::EmailType::kNoMxRecords;
+    case t::EmailType::kNoGravatar: break;
+  }
+  return core::email::EmailType::kNoGravatar;
+}
+
+t::EmailType ToWit(core::email::EmailType type) {
+  switch (type) {
+    case core::email::EmailType::kInvalid: return t::EmailType::kInvalid;
+    case core::email::EmailType::kDisposable: return t::EmailType::kDisposable;
+    case core::email::EmailType::kFree: return t::EmailType::kFree;
+    case core::email::EmailType::kNoMxRecords: return t::EmailType::kNoMxRecords;
+    case core::email::EmailType::kNoGravatar: break;
+  }
+  return t::EmailType::kNoGravatar;
+}
+
+std::vector<std::string> ToStrings(const std::vector<std::string_view>& views) {
+  return std::vector<std::string>(views.begin(), views.end());
+}
+
+}  // namespace
+
+witgen::Expected<std::string, t::AnalysisError> GenerateFingerprint(
+    const t::Request& request, const std::vector<std::string>& characteristics) {
+  const std::vector<core::Field> headers = ToFields(request.headers);
+  const std::vector<core::Field> extra = ToFields(request.extra);
+  const std::vector<std::string_view> names(characteristics.begin(), characteristics.end());
+  core::ErrorOr<std::string> fp =
+      core::fingerprint::Generate(ToView(request, headers, extra), names);
+  if (!fp.ok()) return witgen::Expected<std::string, t::AnalysisError>::Err(ToWit(fp.error()));
+  return witgen::Expected<std::string, t::AnalysisError>::Ok(std::move(fp.value()));
+}
+
+witgen::Expected<t::BotResult, t::AnalysisError> DetectBot(const t::Request& request,
+                                                           const t::BotConfig& config) {
+  using Out = witgen::Expected<t::BotResult, t::AnalysisError>;
+  const std::vector<core::Field> headers = ToFields(request.headers);
+  const std::vector<core::Field> extra = ToFields(request.extra);
+  const auto* allow = std::get_if<t::BotConfig::Allow>(&config.value);
+  const std::vector<std::string>& list =
+      allow != nullptr ? allow->value : std::get_if<t::BotConfig::Deny>(&config.value)->value;
+  const std::vector<std::string_view> entries(list.begin(), list.end());
+  const core::bot::BotConfig core_config{
+      allow != nullptr ? core::bot::ListMode::kAllow : core::bot::ListMode::kDeny, entries};
+  ImportVerifier verifier;
+  core::ErrorOr<core::bot::BotVerdict> verdict =
+      core::bot::Detect(ToView(request, headers, extra), core_config, verifier);
+  if (!verdict.ok()) return Out::Err(ToWit(std::move(verdict.error())));
+  const core::bot::BotVerdict& v = verdict.value();
+  return Out::Ok(t::BotResult{ToStrings(v.allowed), ToStrings(v.denied), v.verified, v.spoofed});
+}
+
+witgen::Expected<t::EmailResult, t::AnalysisError> ValidateEmail(const std::string& candidate,
+                                                                 const t::EmailConfig& config) {
+  const auto* allow = std::get_if<t::EmailRule::Allow>(&config.rule.value);
+  const std::vector<t::EmailType>& list =
+      allow != nullptr ? allow->value : std::get_if<t::EmailRule::Deny>(&config.rule.value)->value;
+  std::vector<core::email::EmailType> types;
+  types.reserve(list.size());
+  for (t::EmailType type : list) types.push_back(FromWit(type));
+  core::email::EmailConfig core_config;
+  core_config.syntax.require_top_level_domain = config.require_top_level_domain;
+  core_config.syntax.allow_domain_literal = config.allow_domain_literal;
+  core_config.mode = allow != nullptr ? core::email::RuleMode::kAllow : core::email::RuleMode::kDeny;
+  core_config.types = types;
+  ImportOracle oracle;
+  const core::email::EmailVerdict v = core::email::Validate(candidate, core_config, oracle);
+  t::EmailResult result{v.valid ? t::EmailValidity::kValid : t::EmailValidity::kInvalid, {}};
+  for (core::email::EmailType type : core::email::kAllEmailTypes) {
+    if (v.Blocks(type)) result.blocked.push_back(ToWit(type));
+  }
+  return witgen::Expected<t::EmailResult, t::AnalysisError>::Ok(std::move(result));
+}
+
+}  // namespace warden::analyze::analyzer::exports

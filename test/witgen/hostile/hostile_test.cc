@@ -1,0 +1,66 @@
+// The wasm2c host glue against a guest that breaks the Canonical ABI (hostile.wat): every
+// bad pointer, length, alignment, discriminant, UTF-8 sequence and char is kGuestAbiViolation;
+// a guest trap is kTrap; nothing crashes.
+#include <gtest/gtest.h>
+
+#include "hostile_host.h"
+
+namespace witgen_test {
+namespace {
+
+namespace hw = ::witgen::hostile::hostile;
+using warden::StatusCode;
+
+class Hostile : public ::testing::Test {
+ protected:
+  // A fresh instance per call: a failed call poisons its instance.
+  std::unique_ptr<hw::wasm2c::Instance> Fresh() {
+    auto r = hw::wasm2c::Instance::Create(&imports_, 16);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return std::move(r.value());
+  }
+  hw::Imports imports_;
+};
+
+TEST_F(Hostile, ValidValuesPass) {
+  EXPECT_EQ(Fresh()->GetString(0).value(), "hi");
+  EXPECT_EQ(Fresh()->GetList(0).value(), (std::vector<uint32_t>{1, 2}));
+  EXPECT_EQ(Fresh()->GetVariant(0).value(), hw::V{hw::V::A{7}});
+  EXPECT_EQ(Fresh()->GetChar(0).value(), U'\U0001F600');
+}
+
+TEST_F(Hostile, BadStrings) {
+  for (uint32_t mode : {1u, 2u, 3u, 4u}) {
+    auto r = Fresh()->GetString(mode);
+    EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation) << mode << " " << r.status().ToString();
+  }
+}
+
+TEST_F(Hostile, BadLists) {
+  for (uint32_t mode : {1u, 2u}) {
+    auto r = Fresh()->GetList(mode);
+    EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation) << mode << " " << r.status().ToString();
+  }
+}
+
+TEST_F(Hostile, BadDiscriminant) {
+  auto r = Fresh()->GetVariant(1);
+  EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation) << r.status().ToString();
+  EXPECT_NE(r.status().message().find("discriminant"), std::string::npos);
+}
+
+TEST_F(Hostile, BadChars) {
+  for (uint32_t mode : {1u, 2u}) {
+    auto r = Fresh()->GetChar(mode);
+    EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation) << mode << " " << r.status().ToString();
+  }
+}
+
+TEST_F(Hostile, TrapIsKTrap) {
+  auto inst = Fresh();
+  EXPECT_EQ(inst->Boom().code(), StatusCode::kTrap);
+  EXPECT_EQ(inst->GetString(0).status().code(), StatusCode::kInternal);
+}
+
+}  // namespace
+}  // namespace witgen_test

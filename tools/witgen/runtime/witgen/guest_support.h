@@ -1,0 +1,105 @@
+// Support for witgen's guest glue (compiled for wasm32 only; included by <world>_guest.cc).
+//
+// Addresses are guest pointers as uint32_t. Memory the glue allocates for values it returns
+// is recorded in a log so `cabi_post_<export>` (and the end of an import call) can free it.
+// The guest is single-threaded, so the log is a plain static.
+#pragma once
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "witgen/abi.h"
+
+namespace witgen::guest {
+
+inline uint8_t* Ptr(uint32_t p) { return reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(p)); }
+
+template <class T>
+T Load(uint32_t p) {
+  return LoadScalar<T>(Ptr(p));
+}
+template <class T>
+void Store(uint32_t p, T v) {
+  StoreScalar<T>(Ptr(p), v);
+}
+
+// The allocation log. Its first entries live in static storage; when it grows beyond them it
+// moves to the heap, and ResetLog() gives that back. The log must not hold heap memory across
+// witgen_guest_post_return(), which may reset the allocator (the core's arena does).
+struct AllocLog {
+  static constexpr size_t kInline = 64;
+  void* inline_items[kInline];
+  void** items = inline_items;
+  size_t size = 0;
+  size_t capacity = kInline;
+};
+inline AllocLog& Log() {
+  static AllocLog log;
+  return log;
+}
+
+inline void Remember(void* p) {
+  AllocLog& log = Log();
+  if (log.size == log.capacity) {
+    size_t cap = log.capacity * 2;
+    void** items = static_cast<void**>(std::malloc(cap * sizeof(void*)));
+    if (items == nullptr) __builtin_trap();
+    std::memcpy(items, log.items, log.size * sizeof(void*));
+    if (log.items != log.inline_items) std::free(log.items);
+    log.items = items;
+    log.capacity = cap;
+  }
+  log.items[log.size++] = p;
+}
+
+// Allocates `size` bytes with malloc (aligned to 16 on wasm32; WIT needs at most 8), recording
+// it in the log; 0 when size is 0. Traps when out of memory.
+inline uint32_t Alloc(size_t size, size_t align) {
+  (void)align;
+  if (size == 0) return 0;
+  void* p = std::malloc(size);
+  if (p == nullptr) __builtin_trap();
+  Remember(p);
+  return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p));
+}
+
+// Position in the log, and freeing everything logged after it.
+inline size_t LogMark() { return Log().size; }
+inline void ReleaseTo(size_t mark) {
+  AllocLog& log = Log();
+  while (log.size > mark) std::free(log.items[--log.size]);
+}
+
+// Frees everything logged and the log's own heap storage (cabi_post_<export> calls this before
+// the post-return hook).
+inline void ResetLog() {
+  ReleaseTo(0);
+  AllocLog& log = Log();
+  if (log.items != log.inline_items) std::free(log.items);
+  log.items = log.inline_items;
+  log.capacity = AllocLog::kInline;
+}
+
+// Frees a buffer the host handed over (string, list or parameter area). The host passes
+// empty buffers with arbitrary pointers, so those are not freed.
+inline void Free(uint32_t p, size_t len) {
+  if (len != 0 && p != 0) std::free(Ptr(p));
+}
+
+// Takes ownership of a host-provided UTF-8 string.
+inline std::string TakeString(uint32_t p, uint32_t len) {
+  std::string s(reinterpret_cast<const char*>(Ptr(p)), len);
+  Free(p, len);
+  return s;
+}
+
+// Copies `n` bytes into a new logged allocation; returns its address (0 when n == 0).
+inline uint32_t CopyOut(const void* data, size_t n, size_t align) {
+  uint32_t p = Alloc(n, align);
+  if (n) std::memcpy(Ptr(p), data, n);
+  return p;
+}
+
+}  // namespace witgen::guest

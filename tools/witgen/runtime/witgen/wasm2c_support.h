@@ -1,0 +1,151 @@
+// Support for witgen's wasm2c host glue: a bounds-checked view of guest memory and guest
+// allocation through `cabi_realloc`.
+//
+// Everything the guest hands back is tainted until a check here passes (RLBox-style): every
+// pointer and length is checked against the current memory size and the alignment the
+// Canonical ABI promises; strings are checked to be UTF-8 and chars to be scalar values.
+// No global state: a Ctx lives on the stack of one call.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wasm-rt.h"
+#include "warden/status.h"
+#include "witgen/abi.h"
+
+namespace witgen::host {
+
+// Allocates `size` bytes aligned to `align` in guest memory through the guest's cabi_realloc.
+// Returns the trap code (WASM_RT_TRAP_NONE on success) and stores the address in `*out`.
+using AllocFn = wasm_rt_trap_t (*)(void* self, uint32_t align, uint32_t size, uint32_t* out);
+
+// The context of one lift or lower: guest memory, the allocator, and the first failure.
+class Ctx {
+ public:
+  Ctx(wasm_rt_memory_t* mem, AllocFn alloc, void* alloc_self)
+      : mem_(mem), alloc_(alloc), alloc_self_(alloc_self) {}
+
+  // True when [p, p+len) lies in guest memory and p is a multiple of `align`.
+  bool InBounds(uint64_t p, uint64_t len, uint32_t align) const {
+    return p % align == 0 && p + len <= mem_->size && p + len >= p;
+  }
+  // Checks [p, p+len) like InBounds, recording a violation when it fails.
+  bool Check(uint64_t p, uint64_t len, uint32_t align, const char* what) {
+    if (InBounds(p, len, align)) return true;
+    return Fail(std::string(what) + " out of bounds or misaligned (ptr " + std::to_string(p) +
+                ", len " + std::to_string(len) + ")");
+  }
+  // Checks an array of `n` elements of `size` bytes.
+  bool CheckArray(uint32_t p, uint32_t n, uint32_t size, uint32_t align, const char* what) {
+    return Check(p, static_cast<uint64_t>(n) * size, align, what);
+  }
+
+  // Scalar access; the range must have been checked.
+  template <class T>
+  T Load(uint32_t p) const {
+    return LoadScalar<T>(mem_->data + p);
+  }
+  template <class T>
+  void Store(uint32_t p, T v) {
+    StoreScalar<T>(mem_->data + p, v);
+  }
+  uint8_t* Data(uint32_t p) { return mem_->data + p; }
+
+  // Copies a guest string out after checking bounds and UTF-8.
+  std::optional<std::string> LoadString(uint32_t p, uint32_t len) {
+    if (len == 0) return std::string();
+    if (!Check(p, len, 1, "string")) return std::nullopt;
+    if (!IsValidUtf8(mem_->data + p, len)) {
+      Fail("string is not valid UTF-8");
+      return std::nullopt;
+    }
+    return std::string(reinterpret_cast<const char*>(mem_->data + p), len);
+  }
+  // Checks a char lifted from the guest.
+  std::optional<char32_t> LiftChar(uint32_t c) {
+    if (!IsValidChar(c)) {
+      Fail("char " + std::to_string(c) + " is not a Unicode scalar value");
+      return std::nullopt;
+    }
+    return static_cast<char32_t>(c);
+  }
+  // Records a bad discriminant.
+  bool BadDiscriminant(const char* type, uint32_t d) {
+    return Fail(std::string("bad discriminant ") + std::to_string(d) + " for " + type);
+  }
+
+  // Allocates guest memory (0 bytes → address 0, no call). Checks the returned address.
+  bool Alloc(uint32_t size, uint32_t align, uint32_t* out) {
+    if (size == 0) {
+      *out = 0;
+      return true;
+    }
+    wasm_rt_trap_t trap = alloc_(alloc_self_, align, size, out);
+    if (trap != WASM_RT_TRAP_NONE) {
+      trap_ = trap;
+      return Fail("guest trapped in cabi_realloc");
+    }
+    return Check(*out, size, align, "cabi_realloc result");
+  }
+  // Copies bytes into a new guest allocation.
+  bool CopyIn(const void* data, uint32_t size, uint32_t align, uint32_t* out) {
+    if (!Alloc(size, align, out)) return false;
+    if (size) std::memcpy(mem_->data + *out, data, size);
+    return true;
+  }
+  // A length that must fit the guest's 32-bit address space.
+  bool Length(size_t n, uint32_t elem_size, uint32_t* out) {
+    if (n > 0xffffffffull / (elem_size ? elem_size : 1)) return Fail("value too large for guest");
+    *out = static_cast<uint32_t>(n);
+    return true;
+  }
+
+  // Records the first failure; always false.
+  bool Fail(std::string message) {
+    if (error_.empty()) error_ = std::move(message);
+    return false;
+  }
+  bool failed() const { return !error_.empty(); }
+  const std::string& error() const { return error_; }
+  // The trap the guest raised while the host allocated, or WASM_RT_TRAP_NONE.
+  wasm_rt_trap_t trap() const { return trap_; }
+  // The failure as a Status: kTrap when the guest trapped, else kGuestAbiViolation.
+  warden::Status ToStatus() const {
+    if (trap_ != WASM_RT_TRAP_NONE) return warden::TrapError(error_);
+    return warden::GuestAbiError(error_);
+  }
+
+ private:
+  wasm_rt_memory_t* mem_;
+  AllocFn alloc_;
+  void* alloc_self_;
+  std::string error_;
+  wasm_rt_trap_t trap_ = WASM_RT_TRAP_NONE;
+};
+
+// The arguments and result of one call into the guest, passed through warden_rt_invoke.
+struct Call {
+  void* instance = nullptr;
+  const uint64_t* args = nullptr;
+  uint64_t result = 0;
+};
+
+// A human-readable name of a trap code.
+inline const char* TrapName(wasm_rt_trap_t trap) {
+  switch (trap) {
+    case WASM_RT_TRAP_NONE: return "none";
+    case WASM_RT_TRAP_OOB: return "out of bounds memory access or stack exhaustion";
+    case WASM_RT_TRAP_INT_OVERFLOW: return "integer overflow";
+    case WASM_RT_TRAP_DIV_BY_ZERO: return "integer divide by zero";
+    case WASM_RT_TRAP_INVALID_CONVERSION: return "invalid conversion";
+    case WASM_RT_TRAP_UNREACHABLE: return "unreachable";
+    case WASM_RT_TRAP_CALL_INDIRECT: return "invalid call_indirect";
+    default: return "trap";
+  }
+}
+
+}  // namespace witgen::host

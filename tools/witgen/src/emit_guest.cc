@@ -1,0 +1,193 @@
+// Emits the guest glue: <world>_guest.h (what the guest implements and may call) and
+// <world>_guest.cc (wasm exports, cabi_realloc, cabi_post_*, raw imports, typed wrappers).
+#include <sstream>
+
+#include "emit_common.h"
+#include "emitters.h"
+#include "guest_types.h"
+#include "names.h"
+
+namespace witgen {
+namespace {
+
+std::string Params(const Package& pkg, const Func& f) {
+  std::string s;
+  for (size_t i = 0; i < f.params.size(); ++i) {
+    s += (i ? ", " : "") + CppParam(pkg, *f.params[i].type) + " " + Snake(f.params[i].name);
+  }
+  return s;
+}
+
+std::string Decl(const Package& pkg, const FuncRef& f) {
+  return CppResult(pkg, f.func->result.get()) + " " + f.cpp_name + "(" + Params(pkg, *f.func) + ")";
+}
+
+std::string CoreSig(const std::vector<FlatType>& params, const std::vector<FlatType>& results,
+                    const std::string& name) {
+  std::string s = (results.empty() ? "void" : FlatCType(results[0])) + std::string(" ") + name + "(";
+  for (size_t i = 0; i < params.size(); ++i) {
+    s += (i ? ", " : "") + std::string(FlatCType(params[i])) + " a" + std::to_string(i);
+  }
+  return s + ")";
+}
+
+// Packs the core parameters a0..a(n-1) into cells.
+std::string PackCells(const std::vector<FlatType>& params, const char* name) {
+  std::string s = "  uint64_t " + std::string(name) + "[" +
+                  std::to_string(params.empty() ? 1 : params.size()) + "] = {";
+  for (size_t i = 0; i < params.size(); ++i) {
+    s += (i ? ", " : "") + std::string("::witgen::ToCell(a") + std::to_string(i) + ")";
+  }
+  return s + "};\n";
+}
+
+void EmitExport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
+  const Func& fn = *f.func;
+  Sig sig = SigOf(fn);
+  std::vector<FlatType> cp = sig.CoreParams(false), cr = sig.CoreResults(false);
+  o << "extern \"C\" __attribute__((export_name(\"" << f.wasm_name << "\"))) "
+    << CoreSig(cp, cr, "witgen_export_" + f.id) << " {\n";
+  std::vector<const Type*> pt = ParamTypes(fn);
+  if (sig.params_indirect) {
+    std::vector<uint32_t> offs = FieldOffsets(pt);
+    for (size_t i = 0; i < pt.size(); ++i) {
+      o << "  auto p" << i << " = Load_" << TypeKey(*pt[i]) << "(a0 + " << offs[i] << ");\n";
+    }
+    o << "  wg::Free(a0, " << RecordLayoutOf(pt).size << ");\n";
+  } else if (!pt.empty()) {
+    o << PackCells(cp, "c");
+    std::vector<size_t> flat = FlatOffsets(pt);
+    for (size_t i = 0; i < pt.size(); ++i) {
+      o << "  auto p" << i << " = Lift_" << TypeKey(*pt[i]) << "(c + " << flat[i] << ");\n";
+    }
+  }
+  std::string call = "::" + f.cpp_ns + "::" + f.cpp_name + "(";
+  for (size_t i = 0; i < pt.size(); ++i) call += (i ? ", " : "") + std::string("p") + std::to_string(i);
+  call += ")";
+  if (!fn.result) {
+    o << "  " << call << ";\n}\n";
+  } else {
+    std::string rk = TypeKey(*fn.result);
+    o << "  auto r = " << call << ";\n";
+    if (sig.results_indirect) {
+      Layout l = LayoutOf(*fn.result);
+      o << "  alignas(" << l.align << ") static uint8_t ret_area[" << l.size << "];\n"
+        << "  uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));\n"
+        << "  Store_" << rk << "(r, rp);\n  return rp;\n}\n";
+    } else {
+      o << "  uint64_t rc[1] = {};\n  Lower_" << rk << "(r, rc);\n"
+        << "  return ::witgen::CellAs<" << FlatCType(cr[0]) << ">(rc[0]);\n}\n";
+    }
+  }
+  o << "extern \"C\" __attribute__((export_name(\"cabi_post_" << f.wasm_name << "\"))) "
+    << CoreSig(cr, {}, "witgen_post_" + f.id) << " {\n"
+    << "  wg::ResetLog();\n"
+    << "  if (witgen_guest_post_return) witgen_guest_post_return();\n}\n\n";
+}
+
+void EmitImport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
+  const Func& fn = *f.func;
+  Sig sig = SigOf(fn);
+  std::vector<FlatType> cp = sig.CoreParams(true), cr = sig.CoreResults(true);
+  o << "extern \"C\" __attribute__((import_module(\"" << f.module << "\"), import_name(\""
+    << f.wasm_name << "\"))) " << CoreSig(cp, cr, "witgen_import_" + f.id) << ";\n";
+  o << "namespace " << f.cpp_ns << " {\n" << Decl(pkg, f) << " {\n";
+  o << "  size_t Mark = wg::LogMark();\n";
+  std::vector<const Type*> pt = ParamTypes(fn);
+  std::vector<std::string> args;
+  if (sig.params_indirect) {
+    std::vector<uint32_t> offs = FieldOffsets(pt);
+    Layout area = RecordLayoutOf(pt);
+    o << "  uint32_t Area = wg::Alloc(" << area.size << ", " << area.align << ");\n";
+    for (size_t i = 0; i < pt.size(); ++i) {
+      o << "  Store_" << TypeKey(*pt[i]) << "(" << Snake(fn.params[i].name) << ", Area + "
+        << offs[i] << ");\n";
+    }
+    args.push_back("Area");
+  } else {
+    if (!sig.flat_params.empty()) o << "  uint64_t Cells[" << sig.flat_params.size() << "] = {};\n";
+    std::vector<size_t> flat = FlatOffsets(pt);
+    for (size_t i = 0; i < pt.size(); ++i) {
+      o << "  Lower_" << TypeKey(*pt[i]) << "(" << Snake(fn.params[i].name) << ", Cells + " << flat[i]
+        << ");\n";
+    }
+    for (size_t i = 0; i < sig.flat_params.size(); ++i) {
+      args.push_back("::witgen::CellAs<" + std::string(FlatCType(sig.flat_params[i])) + ">(Cells[" +
+                     std::to_string(i) + "])");
+    }
+  }
+  if (sig.results_indirect) {
+    Layout l = LayoutOf(*fn.result);
+    o << "  alignas(" << l.align << ") uint8_t RetArea[" << l.size << "];\n"
+      << "  uint32_t Rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(RetArea));\n";
+    args.push_back("Rp");
+  }
+  std::string call = "witgen_import_" + f.id + "(";
+  for (size_t i = 0; i < args.size(); ++i) call += (i ? ", " : "") + args[i];
+  call += ")";
+  if (!fn.result) {
+    o << "  " << call << ";\n  wg::ReleaseTo(Mark);\n}\n";
+  } else if (sig.results_indirect) {
+    o << "  " << call << ";\n  wg::ReleaseTo(Mark);\n"
+      << "  return Load_" << TypeKey(*fn.result) << "(Rp);\n}\n";
+  } else {
+    o << "  uint64_t Rc[1] = {::witgen::ToCell(" << call << ")};\n  wg::ReleaseTo(Mark);\n"
+      << "  return Lift_" << TypeKey(*fn.result) << "(Rc);\n}\n";
+  }
+  o << "}  // namespace " << f.cpp_ns << "\n\n";
+}
+
+}  // namespace
+
+std::string EmitGuestHeader(const Model& m, const EmitOptions& opt) {
+  std::ostringstream o;
+  const Package& pkg = *m.pkg;
+  o << Banner("Guest API of world `" + m.world->name + "` (" + opt.source + ").");
+  o << "#pragma once\n\n#include \"" << TypesInclude(m, opt) << "\"\n\n";
+  // Declarations, one namespace block per run of functions sharing a namespace.
+  auto declare = [&](const std::vector<FuncRef>& funcs) {
+    for (size_t i = 0; i < funcs.size(); ++i) {
+      if (i == 0 || funcs[i - 1].cpp_ns != funcs[i].cpp_ns) {
+        o << "namespace " << funcs[i].cpp_ns << " {\n";
+      }
+      o << DocComment(funcs[i].func->doc, "") << Decl(pkg, funcs[i]) << ";\n";
+      if (i + 1 == funcs.size() || funcs[i + 1].cpp_ns != funcs[i].cpp_ns) {
+        o << "}  // namespace " << funcs[i].cpp_ns << "\n";
+      }
+    }
+  };
+  o << "// Exports: implemented by the guest code, called by the glue.\n";
+  declare(ExportFuncs(m));
+  o << "\n// Imports: provided by the host, callable from the guest code.\n";
+  declare(ImportFuncs(m));
+  o << "\n// Called after every export's results were consumed, if the guest defines it.\n"
+       "extern \"C\" __attribute__((weak)) void witgen_guest_post_return(void);\n";
+  return o.str();
+}
+
+std::string EmitGuestSource(const Model& m, const EmitOptions& opt) {
+  std::ostringstream o;
+  const Package& pkg = *m.pkg;
+  o << Banner("Guest glue of world `" + m.world->name + "` (" + opt.source + ").");
+  o << "#include \"" << opt.world_snake << "_guest.h\"\n\n#include <cstdint>\n#include <cstdlib>\n\n"
+       "#include \"witgen/guest_support.h\"\n\nnamespace {\nnamespace wg = ::witgen::guest;\n\n";
+  o << EmitGuestTypeHelpers(m) << "}  // namespace\n\n";
+  std::vector<FuncRef> imports = ImportFuncs(m);
+  for (const FuncRef& f : imports) EmitImport(o, pkg, f);
+  if (!imports.empty()) {
+    o << "// Keeps every import in the module so the host glue's instantiation matches.\n"
+         "static void* volatile witgen_keep_imports[] = {\n";
+    for (const FuncRef& f : imports) o << "    reinterpret_cast<void*>(&witgen_import_" << f.id << "),\n";
+    o << "};\n\n";
+  }
+  o << "extern \"C\" __attribute__((export_name(\"cabi_realloc\"))) void* cabi_realloc(\n"
+       "    void* old, size_t old_size, size_t align, size_t new_size) {\n"
+    << (imports.empty() ? "" : "  (void)witgen_keep_imports[0];\n")
+    << "  if (new_size == 0) return reinterpret_cast<void*>(align);\n"
+       "  void* p = std::realloc(old_size == 0 ? nullptr : old, new_size);\n"
+       "  if (p == nullptr) __builtin_trap();\n  return p;\n}\n\n";
+  for (const FuncRef& f : ExportFuncs(m)) EmitExport(o, pkg, f);
+  return o.str();
+}
+
+}  // namespace witgen

@@ -1,0 +1,237 @@
+// Emits the wasm2c host's per-type helpers. Load/Lift check everything they read from guest
+// memory (bounds, alignment, discriminants, UTF-8, chars) and return nullopt with the failure
+// recorded in the Ctx; Store/Lower allocate through the guest's cabi_realloc.
+#include <sstream>
+
+#include "emit_common.h"
+#include "host_types.h"
+#include "names.h"
+
+namespace witgen {
+namespace {
+
+struct Bodies {
+  std::string load, store, lift, lower;
+};
+
+void Emit(std::ostringstream& o, const std::string& cpp, const std::string& key, const Bodies& b) {
+  o << "[[maybe_unused]] std::optional<" << cpp << "> Load_" << key
+    << "(wh::Ctx& c, uint32_t p) {\n" << b.load << "}\n"
+    << "[[maybe_unused]] bool Store_" << key << "(wh::Ctx& c, const " << cpp
+    << "& v, uint32_t p) {\n" << b.store << "}\n"
+    << "[[maybe_unused]] std::optional<" << cpp << "> Lift_" << key
+    << "(wh::Ctx& c, const uint64_t* cells) {\n" << b.lift << "}\n"
+    << "[[maybe_unused]] bool Lower_" << key << "(wh::Ctx& c, const " << cpp
+    << "& v, uint64_t* cells) {\n" << b.lower << "}\n\n";
+}
+
+std::string Wrap(const std::string& cpp, const std::string& expr) {
+  return "std::optional<" + cpp + ">(std::in_place, " + expr + ")";
+}
+
+void Scalar(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
+  std::string cpp = CppType(pkg, r);
+  Bodies b;
+  if (r.kind == Type::Kind::kNamed) {  // enum
+    std::string d = DiscType(DiscriminantSize(r.def->cases.size()));
+    std::string n = std::to_string(r.def->cases.size()), name = "\"" + r.def->name + "\"";
+    std::string check = "  if (d >= " + n + ") {\n    c.BadDiscriminant(" + name +
+                        ", d);\n    return std::nullopt;\n  }\n  return static_cast<" + cpp +
+                        ">(d);\n";
+    b.load = "  uint32_t d = c.Load<" + d + ">(p);\n" + check;
+    b.lift = "  uint32_t d = static_cast<uint32_t>(cells[0]);\n" + check;
+    b.store = "  c.Store<" + d + ">(p, static_cast<" + d + ">(v));\n  return true;\n";
+    b.lower = "  cells[0] = static_cast<uint32_t>(v);\n  return true;\n";
+  } else if (r.prim == Prim::kChar) {
+    b.load = "  return c.LiftChar(c.Load<uint32_t>(p));\n";
+    b.lift = "  return c.LiftChar(static_cast<uint32_t>(cells[0]));\n";
+    b.store = "  c.Store<uint32_t>(p, static_cast<uint32_t>(v));\n  return true;\n";
+    b.lower = "  cells[0] = static_cast<uint32_t>(v);\n  return true;\n";
+  } else {
+    b.load = "  return c.Load<" + cpp + ">(p);\n";
+    b.lift = "  return ::witgen::LiftScalar<" + cpp + ">(cells[0]);\n";
+    b.store = "  c.Store<" + cpp + ">(p, v);\n  return true;\n";
+    b.lower = "  cells[0] = ::witgen::LowerScalar<" + cpp + ">(v);\n  return true;\n";
+  }
+  Emit(o, cpp, key, b);
+}
+
+void String(std::ostringstream& o, const std::string& key) {
+  Bodies b;
+  b.load = "  return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));\n";
+  b.lift = "  return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));\n";
+  std::string give =
+      "  uint32_t ptr = 0, len = 0;\n"
+      "  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;\n";
+  b.store = give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
+  b.lower = give + "  cells[0] = ptr;\n  cells[1] = len;\n  return true;\n";
+  Emit(o, "std::string", key, b);
+}
+
+void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
+  const Type& er = Resolve(*r.args[0]);
+  std::string cpp = CppType(pkg, r), ecpp = CppType(pkg, er), ek = TypeKey(er);
+  Layout l = LayoutOf(er);
+  std::string sz = std::to_string(l.size), al = std::to_string(l.align);
+  bool bytes = er.kind == Type::Kind::kPrim && (er.prim == Prim::kU8 || er.prim == Prim::kS8);
+  o << "[[maybe_unused]] std::optional<" << cpp << "> Take_" << key
+    << "(wh::Ctx& c, uint32_t ptr, uint32_t len) {\n"
+    << "  if (!c.CheckArray(ptr, len, " << sz << ", " << al << ", \"list\")) return std::nullopt;\n";
+  if (bytes) {
+    o << "  const " << ecpp << "* data = reinterpret_cast<const " << ecpp << "*>(c.Data(ptr));\n"
+      << "  return " << Wrap(cpp, "data, data + len") << ";\n}\n";
+  } else {
+    o << "  " << cpp << " out;\n  out.reserve(len);\n"
+      << "  for (uint32_t i = 0; i < len; ++i) {\n"
+      << "    auto e = Load_" << ek << "(c, ptr + i * " << sz << ");\n"
+      << "    if (!e) return std::nullopt;\n    out.push_back(std::move(*e));\n  }\n"
+      << "  return out;\n}\n";
+  }
+  o << "[[maybe_unused]] bool Give_" << key << "(wh::Ctx& c, const " << cpp
+    << "& v, uint32_t* ptr, uint32_t* len) {\n"
+    << "  if (!c.Length(v.size(), " << sz << ", len)) return false;\n";
+  if (bytes) {
+    o << "  return c.CopyIn(v.data(), *len, 1, ptr);\n}\n";
+  } else {
+    o << "  if (!c.Alloc(*len * " << sz << ", " << al << ", ptr)) return false;\n"
+      << "  for (uint32_t i = 0; i < *len; ++i) {\n"
+      << "    if (!Store_" << ek << "(c, v[i], *ptr + i * " << sz << ")) return false;\n"
+      << "  }\n  return true;\n}\n";
+  }
+  Bodies b;
+  b.load = "  return Take_" + key + "(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));\n";
+  b.lift = "  return Take_" + key +
+           "(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));\n";
+  std::string give = "  uint32_t ptr = 0, len = 0;\n  if (!Give_" + key + "(c, v, &ptr, &len)) return false;\n";
+  b.store = give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
+  b.lower = give + "  cells[0] = ptr;\n  cells[1] = len;\n  return true;\n";
+  Emit(o, cpp, key, b);
+}
+
+void Record(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
+  std::string cpp = CppType(pkg, r);
+  std::vector<const Type*> mem = Members(r);
+  std::vector<uint32_t> offs = FieldOffsets(mem);
+  std::vector<size_t> flat = FlatOffsets(mem);
+  Bodies b;
+  std::string args;
+  b.store = "  return ";
+  b.lower = "  return ";
+  for (size_t i = 0; i < mem.size(); ++i) {
+    std::string k = TypeKey(*mem[i]), acc = MemberExpr(r, i, "v"), f = "f" + std::to_string(i);
+    std::string sep = i ? " &&\n         " : "";
+    b.load += "  auto " + f + " = Load_" + k + "(c, p + " + std::to_string(offs[i]) + ");\n"
+              "  if (!" + f + ") return std::nullopt;\n";
+    b.lift += "  auto " + f + " = Lift_" + k + "(c, cells + " + std::to_string(flat[i]) + ");\n"
+              "  if (!" + f + ") return std::nullopt;\n";
+    b.store += sep + "Store_" + k + "(c, " + acc + ", p + " + std::to_string(offs[i]) + ")";
+    b.lower += sep + "Lower_" + k + "(c, " + acc + ", cells + " + std::to_string(flat[i]) + ")";
+    args += (i ? ", " : "") + std::string("std::move(*") + f + ")";
+  }
+  std::string ret = "  return " + Wrap(cpp, cpp + "{" + args + "}") + ";\n";
+  b.load += ret;
+  b.lift += ret;
+  b.store += ";\n";
+  b.lower += ";\n";
+  Emit(o, cpp, key, b);
+}
+
+void Variant(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
+  CaseShape s = CaseShapeOf(pkg, r);
+  std::string d = DiscType(s.disc_size), off = std::to_string(s.payload_offset);
+  std::string name = r.kind == Type::Kind::kNamed ? r.def->name : key;
+  Bodies b;
+  b.load = "  uint32_t d = c.Load<" + d + ">(p);\n  switch (d) {\n";
+  b.lift = "  uint32_t d = static_cast<uint32_t>(cells[0]);\n  switch (d) {\n";
+  b.store = "  switch (" + s.IndexExpr("v") + ") {\n";
+  b.lower = b.store;
+  for (size_t i = 0; i < s.count; ++i) {
+    std::string is = std::to_string(i), ci = "    case " + is + ": {\n";
+    const Type* pt = s.payloads[i];
+    if (pt) {
+      std::string k = TypeKey(*pt);
+      std::string ret = "      if (!x) return std::nullopt;\n      return " +
+                        Wrap(s.cpp, s.MakeExpr(i, "std::move(*x)")) + ";\n    }\n";
+      b.load += ci + "      auto x = Load_" + k + "(c, p + " + off + ");\n" + ret;
+      b.lift += ci + "      auto x = Lift_" + k + "(c, cells + 1);\n" + ret;
+      b.store += ci + "      c.Store<" + d + ">(p, " + is + ");\n      return Store_" + k + "(c, " +
+                 s.GetExpr(i, "v") + ", p + " + off + ");\n    }\n";
+      b.lower += ci + "      cells[0] = " + is + ";\n      return Lower_" + k + "(c, " +
+                 s.GetExpr(i, "v") + ", cells + 1);\n    }\n";
+    } else {
+      std::string ret = "      return " + Wrap(s.cpp, s.MakeExpr(i, "")) + ";\n    }\n";
+      b.load += ci + ret;
+      b.lift += ci + ret;
+      b.store += ci + "      c.Store<" + d + ">(p, " + is + ");\n      return true;\n    }\n";
+      b.lower += ci + "      cells[0] = " + is + ";\n      return true;\n    }\n";
+    }
+  }
+  std::string bad = "  }\n  c.BadDiscriminant(\"" + name + "\", d);\n  return std::nullopt;\n";
+  b.load += bad;
+  b.lift += bad;
+  b.store += "  }\n  return c.Fail(\"invalid host value\");\n";
+  b.lower += "  }\n  return c.Fail(\"invalid host value\");\n";
+  Emit(o, s.cpp, key, b);
+}
+
+void Flags(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
+  std::string cpp = CppType(pkg, r);
+  const std::vector<std::string>& names = r.def->cases;
+  size_t n = names.size();
+  uint32_t words = FlagWords(n);
+  std::string mem_t = n <= 8 ? "uint8_t" : n <= 16 ? "uint16_t" : "uint32_t";
+  Bodies b;
+  b.load = "  " + cpp + " out;\n";
+  b.lift = b.load;
+  for (uint32_t w = 0; w < words; ++w) {
+    std::string ws = std::to_string(w);
+    b.load += "  uint32_t w" + ws + " = c.Load<" + mem_t + ">(p + " + std::to_string(4 * w) + ");\n";
+    b.lift += "  uint32_t w" + ws + " = static_cast<uint32_t>(cells[" + ws + "]);\n";
+    b.store += "  uint32_t w" + ws + " = 0;\n";
+  }
+  for (size_t i = 0; i < n; ++i) {
+    std::string w = std::to_string(i / 32), bit = std::to_string(i % 32), f = Snake(names[i]);
+    b.load += "  out." + f + " = (w" + w + " >> " + bit + ") & 1;\n";
+    b.lift += "  out." + f + " = (w" + w + " >> " + bit + ") & 1;\n";
+    b.store += "  if (v." + f + ") w" + w + " |= 1u << " + bit + ";\n";
+  }
+  b.lower = b.store;
+  for (uint32_t w = 0; w < words; ++w) {
+    std::string ws = std::to_string(w);
+    b.store += "  c.Store<" + mem_t + ">(p + " + std::to_string(4 * w) + ", static_cast<" + mem_t +
+               ">(w" + ws + "));\n";
+    b.lower += "  cells[" + ws + "] = w" + ws + ";\n";
+  }
+  b.load += "  return out;\n";
+  b.lift += "  return out;\n";
+  b.store += "  return true;\n";
+  b.lower += "  return true;\n";
+  Emit(o, cpp, key, b);
+}
+
+}  // namespace
+
+std::string EmitHostTypeHelpers(const Model& m) {
+  std::ostringstream o;
+  const Package& pkg = *m.pkg;
+  for (const Type* t : HelperTypes(m)) {
+    const Type& r = *t;
+    std::string key = TypeKey(r);
+    if (!ScalarCpp(pkg, r).empty()) {
+      Scalar(o, pkg, r, key);
+    } else if (r.kind == Type::Kind::kPrim) {
+      String(o, key);
+    } else if (r.kind == Type::Kind::kList) {
+      List(o, pkg, r, key);
+    } else if (IsRecordLike(r)) {
+      Record(o, pkg, r, key);
+    } else if (IsVariantLike(r)) {
+      Variant(o, pkg, r, key);
+    } else {
+      Flags(o, pkg, r, key);
+    }
+  }
+  return o.str();
+}
+
+}  // namespace witgen
