@@ -21,8 +21,8 @@ const USAGE = `usage: node bench/run.mjs --bench <engine_bench> [options]
   --bench <path>        the engine_bench binary (default: build/default/bench/engine_bench)
   --node-bench <path>   the Node host's benchmark (default: bench/node/bench.mjs)
   --no-node             skip the Node host
-  --repetitions <n>     repetitions of each C++ benchmark; the median is used (default 3)
-  --min-time <s>        --benchmark_min_time per repetition, seconds (default 0.2)
+  --repetitions <n>     repetitions of each benchmark, C++ and Node; the median is used (default 3)
+  --min-time <s>        minimum seconds per repetition, C++ and Node (default 0.2)
   --filter <regex>      --benchmark_filter for the C++ binary (default: all)
   --time cpu|real       which C++ figure the sandbox and bare-call tables use (default cpu:
                         steadier on a busy machine); the Node table always compares wall-clock

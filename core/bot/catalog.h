@@ -1,14 +1,17 @@
 // The bot catalog: which user agents name which well-known bot, and its categories.
 //
 // IDs and category names are those published in @arcjet/protocol's well-known-bots, so a
-// config written for Arcjet means the same here. This slice knows a handful of bots
-// (catalog.cc); the bot-detection issue replaces the hand-written table with one compiled from
-// crawler-user-agents at build time — keep the shape: a constexpr array scanned linearly.
+// config written for Arcjet means the same here. The IDs, their categories and the patterns
+// are compiled at build time from crawler-user-agents and core/bot/data/overlay.json by
+// tools/botc (docs/bot-detection.md); the Category bits below are the compiler's contract.
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <vector>
+
+#include "core/bot/tables.h"
 
 namespace warden::core::bot {
 
@@ -39,26 +42,12 @@ enum Category : uint32_t {
   kYahoo = 1u << 22,
 };
 
-// Where a pattern must occur in the User-Agent. Matching ignores ASCII case.
-enum class Anchor : uint8_t { kAnywhere, kStart };
+// Every bot ID the compiled tables know (BotTables().ids), sorted by name.
+std::span<const BotId> Catalog();
 
-struct Pattern {
-  std::string_view text;
-  Anchor anchor;
-};
-
-struct BotEntry {
-  std::string_view id;       // e.g. "GOOGLE_CRAWLER"
-  Pattern pattern;           // the user-agent token that identifies it
-  uint32_t categories;       // Category bits
-  bool verifiable;           // its operator publishes a way to verify it (rDNS, IP ranges)
-};
-
-// The catalog, most specific entries first (Googlebot-Image before Googlebot).
-std::span<const BotEntry> Catalog();
-
-// The first catalog entry whose pattern matches `user_agent`, or nullptr.
-const BotEntry* Classify(std::string_view user_agent);
+// The bots a User-Agent identifies (matcher.h, ClassifyIds over BotTables()): sorted by ID,
+// deduped; empty when it is not a recognised bot.
+std::vector<const BotId*> Classify(std::string_view user_agent);
 
 // The category bit for a full category name such as "CATEGORY:AI", or 0 if unknown.
 uint32_t CategoryFromName(std::string_view name);

@@ -8,8 +8,11 @@ namespace warden::core::bot {
 namespace {
 
 constexpr std::string_view kCategoryPrefix = "CATEGORY:";
+constexpr std::string_view kDerivedPrefix = "CUA:";
 
+// [A-Z0-9_]+, optionally after "CUA:" (IDs derived from unmapped crawler-user-agents patterns).
 bool LooksLikeId(std::string_view entry) {
+  if (entry.starts_with(kDerivedPrefix)) entry.remove_prefix(kDerivedPrefix.size());
   if (entry.empty()) return false;
   for (char c : entry) {
     if (!((c >= 'A' && c <= 'Z') || IsAsciiDigit(c) || c == '_')) return false;
@@ -18,9 +21,9 @@ bool LooksLikeId(std::string_view entry) {
 }
 
 // True when `config` lists `bot` by ID or by one of its categories.
-bool Listed(const BotConfig& config, const BotEntry& bot) {
+bool Listed(const BotConfig& config, const BotId& bot) {
   for (std::string_view entry : config.entries) {
-    if (entry == bot.id) return true;
+    if (entry == bot.name) return true;
     if (entry.starts_with(kCategoryPrefix) && (CategoryFromName(entry) & bot.categories) != 0) {
       return true;
     }
@@ -53,20 +56,24 @@ ErrorOr<BotVerdict> Detect(const HttpRequest& request, const BotConfig& config,
     return InvalidInput("missing User-Agent header");
   }
   BotVerdict verdict;
-  const BotEntry* bot = Classify(user_agent);
-  if (bot == nullptr) return verdict;
-  bool deny = config.mode == ListMode::kAllow ? !Listed(config, *bot) : Listed(config, *bot);
-  if (bot->verifiable) {
-    switch (verifier.Verify(bot->id, request.ip)) {
+  const std::vector<const BotId*> bots = Classify(user_agent);
+  if (bots.empty()) return verdict;
+  // At most one question to the host: the first verifiable ID (by name).
+  for (const BotId* bot : bots) {
+    if (!bot->verifiable) continue;
+    switch (verifier.Verify(bot->name, request.ip)) {
       case Verification::kVerified: verdict.verified = true; break;
-      case Verification::kSpoofed:
-        verdict.spoofed = true;
-        deny = true;
-        break;
+      case Verification::kSpoofed: verdict.spoofed = true; break;
       case Verification::kUnverifiable: break;
     }
+    break;
   }
-  (deny ? verdict.denied : verdict.allowed).push_back(bot->id);
+  for (const BotId* bot : bots) {
+    const bool listed = Listed(config, *bot);
+    // A request caught lying about its identity gets no pass for any of its IDs.
+    const bool deny = verdict.spoofed || (config.mode == ListMode::kAllow ? !listed : listed);
+    (deny ? verdict.denied : verdict.allowed).push_back(bot->name);
+  }
   return verdict;
 }
 

@@ -17,7 +17,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include "witgen/guest_support.h"
 
 extern "C" unsigned char __heap_base;
 
@@ -120,11 +119,8 @@ void* __libc_calloc(size_t count, size_t size) { return calloc(count, size); }
 
 // Called by every generated cabi_post_<export> after the host has lifted the results.
 void witgen_guest_post_return(void) {
-  // The guest glue keeps its allocation log's array (heap memory) in a static across calls;
-  // the reset below would hand that memory out again while the log still points at it. Drop
-  // the log first (it is empty here: cabi_post has just released everything in it). Remove
-  // once witgen's cabi_post_* frees the array itself before calling this hook.
-  witgen::guest::Log() = witgen::guest::AllocLog{};
+  // Safe to reset: cabi_post_* has released the glue's allocation log, including its own
+  // heap storage, before calling this hook (witgen/guest_support.h, ResetLog).
   g_top = HeapBase();
   g_last = 0;
 }

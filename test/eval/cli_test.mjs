@@ -1,5 +1,7 @@
 // End-to-end tests of the `warden` executable (docs/eval.md): exit codes and usage, line
-// handling, per-line flushing, engine selection, and the demo. WARDEN_BIN names the binary.
+// handling, per-line flushing, engine selection, per-line overrides, and the demo. WARDEN_BIN
+// names the binary; with WARDEN_NODE_EVAL and WARDEN_NODE_COMPONENT_DIR set, the overrides test
+// also runs the Node mirror.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { test } from 'node:test';
@@ -49,6 +51,30 @@ test('bad lines never stop the process', () => {
     '{"allowed":["CURL"],"denied":[],"verified":false,"spoofed":false}',
     '',
   ]);
+});
+
+test('overrides apply to their own line only, on every host', () => {
+  const googlebot = '{"request":{"ip":"203.0.113.9","headers":{"User-Agent":"Googlebot/2.1"}},"config":{"allow":["GOOGLE_CRAWLER"]}';
+  const spoofed = `${googlebot},"overrides":{"verify":{"GOOGLE_CRAWLER":{"203.0.113.9":"spoofed"}}}}`;
+  const input = [spoofed, `${googlebot}}`, `${googlebot},"overrides":{}}`, spoofed, ''].join('\n');
+  const expected = [
+    '{"allowed":[],"denied":["GOOGLE_CRAWLER"],"verified":false,"spoofed":true,"calls":[["verify","GOOGLE_CRAWLER","203.0.113.9"]]}',
+    '{"allowed":["GOOGLE_CRAWLER"],"denied":[],"verified":false,"spoofed":false}',
+    '{"allowed":["GOOGLE_CRAWLER"],"denied":[],"verified":false,"spoofed":false,"calls":[["verify","GOOGLE_CRAWLER","203.0.113.9"]]}',
+    '{"allowed":[],"denied":["GOOGLE_CRAWLER"],"verified":false,"spoofed":true,"calls":[["verify","GOOGLE_CRAWLER","203.0.113.9"]]}',
+    '',
+  ].join('\n');
+  for (const engine of ['native', 'wasm2c']) {
+    const r = run(['eval', 'detect-bot', '--engine', engine], input);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, expected, engine);
+  }
+  const { WARDEN_NODE_EVAL: nodeEval, WARDEN_NODE_COMPONENT_DIR: componentDir } = process.env;
+  if (nodeEval && componentDir) {
+    const r = spawnSync(process.execPath, [nodeEval, 'detect-bot'], { input, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, expected, 'node');
+  }
 });
 
 test('an engine failure is an error line and the process goes on', () => {

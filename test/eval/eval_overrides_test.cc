@@ -168,10 +168,11 @@ TEST(EvalOverridesTest, RunnerBindsOverridesAndPrintsCalls) {
                      R"({"request":{"ip":"1"},"config":{"deny":[]},"overrides":{}})"),
             R"({"allowed":[],"denied":["G"],"verified":false,"spoofed":false,)"
             R"("calls":[["verify","G","1"]]})");
-  EXPECT_EQ(
-      EvalLine(engine, Function::kDetectBot,
-               R"({"request":{"ip":"1"},"config":{"deny":[]},"overrides":{"verify":{"G":{"1":"spoofed"}}}})"),
-      R"({"allowed":[],"denied":["G"],"verified":false,"spoofed":true,"calls":[["verify","G","1"]]})");
+  EXPECT_EQ(EvalLine(engine, Function::kDetectBot,
+                     R"({"request":{"ip":"1"},"config":{"deny":[]},)"
+                     R"("overrides":{"verify":{"G":{"1":"spoofed"}}}})"),
+            R"({"allowed":[],"denied":["G"],"verified":false,"spoofed":true,)"
+            R"("calls":[["verify","G","1"]]})");
   // Analysis errors carry no calls; fingerprint lines ignore overrides.
   EXPECT_EQ(EvalLine(engine, Function::kDetectBot, R"({"config":{"deny":[]},"overrides":{}})"),
             R"({"error":"invalid input: missing User-Agent header"})");
@@ -179,7 +180,8 @@ TEST(EvalOverridesTest, RunnerBindsOverridesAndPrintsCalls) {
             R"({"fingerprint":"fp::2::x"})");
   EXPECT_EQ(EvalLine(engine, Function::kValidateEmail,
                      R"({"email":"d","config":{"deny":[]},"overrides":{"isFree":{"d":1}}})"),
-            R"({"error":"invalid request: overrides.isFree[\"d\"] must be \"yes\", \"no\" or \"unknown\""})");
+            R"({"error":"invalid request: overrides.isFree[\"d\"] must be )"
+            R"(\"yes\", \"no\" or \"unknown\""})");
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
 // Unit tests of the generator's Canonical ABI layout: sizes, alignments, discriminants and
 // flattening (with variant payload joining) of parsed WIT types.
+#include "src/abi.h"
+
 #include <gtest/gtest.h>
 
-#include "src/abi.h"
 #include "src/parser.h"
 #include "src/resolver.h"
 
@@ -13,8 +14,8 @@ namespace {
 class AbiTest : public ::testing::Test {
  protected:
   const Type& Parse(const std::string& decls, const std::string& type) {
-    std::string src = "package t:t@1.0.0;\nworld w {\n" + decls + "\n  export f: func(x: " +
-                      type + ");\n}\n";
+    std::string src =
+        "package t:t@1.0.0;\nworld w {\n" + decls + "\n  export f: func(x: " + type + ");\n}\n";
     pkg_ = std::make_unique<Package>();
     model_ = Model();
     Error e;

@@ -1,9 +1,13 @@
-# Runs witgen on CASE_DIR/input.wit (world = the case directory's name) into OUT and checks
+# Runs witgen on CASE_DIR/input.wit or CASE_DIR/input/ (world = the case directory's name) into OUT and checks
 # that the output tree equals CASE_DIR/expected file for file.
 #   cmake -DWITGEN=<witgen> -DCASE_DIR=<dir> -DOUT=<dir> -P golden_test.cmake
 get_filename_component(world ${CASE_DIR} NAME)
 file(REMOVE_RECURSE ${OUT})
-execute_process(COMMAND ${WITGEN} --wit ${CASE_DIR}/input.wit --world ${world} --out ${OUT}
+set(wit ${CASE_DIR}/input.wit)
+if(IS_DIRECTORY ${CASE_DIR}/input)
+  set(wit ${CASE_DIR}/input)  # a package spread over several files
+endif()
+execute_process(COMMAND ${WITGEN} --wit ${wit} --world ${world} --out ${OUT}
   RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "witgen failed (${rc}): ${err}")

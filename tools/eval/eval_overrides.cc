@@ -70,7 +70,8 @@ Result<Enum> ReadEnum(const Json& value, const std::string& path,
 }
 
 template <class Enum, size_t N>
-std::string_view EnumName(Enum value, const std::array<std::pair<Enum, std::string_view>, N>& names) {
+std::string_view EnumName(Enum value,
+                          const std::array<std::pair<Enum, std::string_view>, N>& names) {
   for (const auto& [e, name] : names) {
     if (e == value) return name;
   }

@@ -66,7 +66,7 @@ describe('warden-eval', () => {
       const input = [
         '{"request":{"headers":{"user-agent":"curl/8.5.0"}},"config":{"allow":[]}}',
         '{"request":{"headers":{"user-agent":"curl/8.5.0"}},"config":{"deny":[]}}',
-        '{"request":{"headers":{"user-agent":"Mozilla/5.0"}},"config":{"deny":["CURL"]}}',
+        '{"request":{"headers":{"user-agent":"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"}},"config":{"deny":["CURL"]}}',
         '{"request":{},"config":{"deny":[]}}',
         '{"request":{},"config":{}}',
       ].join('\n');

@@ -32,14 +32,16 @@ TEST_F(Hostile, ValidValuesPass) {
 TEST_F(Hostile, BadStrings) {
   for (uint32_t mode : {1u, 2u, 3u, 4u}) {
     auto r = Fresh()->GetString(mode);
-    EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation) << mode << " " << r.status().ToString();
+    EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation)
+        << mode << " " << r.status().ToString();
   }
 }
 
 TEST_F(Hostile, BadLists) {
   for (uint32_t mode : {1u, 2u}) {
     auto r = Fresh()->GetList(mode);
-    EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation) << mode << " " << r.status().ToString();
+    EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation)
+        << mode << " " << r.status().ToString();
   }
 }
 
@@ -52,8 +54,30 @@ TEST_F(Hostile, BadDiscriminant) {
 TEST_F(Hostile, BadChars) {
   for (uint32_t mode : {1u, 2u}) {
     auto r = Fresh()->GetChar(mode);
-    EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation) << mode << " " << r.status().ToString();
+    EXPECT_EQ(r.status().code(), StatusCode::kGuestAbiViolation)
+        << mode << " " << r.status().ToString();
   }
+}
+
+TEST_F(Hostile, BadImportArgumentsTrapInTheThunk) {
+  std::string got;
+  imports_.take_string = [&](const std::string& s) { got = s; };
+  imports_.give_string = [] { return std::string("back"); };
+  EXPECT_TRUE(Fresh()->CallHost(0).ok());
+  EXPECT_EQ(got, "hi");
+  for (uint32_t mode : {1u, 2u, 3u, 4u}) {
+    warden::Status s = Fresh()->CallHost(mode);
+    EXPECT_EQ(s.code(), StatusCode::kTrap) << mode << " " << s.ToString();
+    EXPECT_NE(s.message().find(mode <= 2 ? "import take-string" : "import give-string"),
+              std::string::npos)
+        << s.ToString();
+  }
+}
+
+TEST_F(Hostile, UnboundImportTraps) {
+  warden::Status s = Fresh()->CallHost(0);
+  EXPECT_EQ(s.code(), StatusCode::kTrap);
+  EXPECT_NE(s.message().find("import take-string not bound"), std::string::npos) << s.ToString();
 }
 
 TEST_F(Hostile, TrapIsKTrap) {

@@ -2,6 +2,13 @@
 // Compiled for wasm32 with the witgen guest glue (warden_wasm_module in CMakeLists.txt).
 #include "roundtrip_guest.h"
 
+namespace {
+uint32_t post_returns = 0;
+}  // namespace
+
+// The glue calls this from every cabi_post_<export>.
+extern "C" void witgen_guest_post_return(void) { ++post_returns; }
+
 namespace witgen::roundtrip::roundtrip::exports {
 
 bool EchoBool(bool x) { return x; }
@@ -19,15 +26,32 @@ char32_t EchoChar(char32_t x) { return x; }
 std::string EchoString(const std::string& x) { return x; }
 Bytes EchoBytes(const Bytes& x) { return x; }
 std::vector<std::string> EchoStrings(const std::vector<std::string>& x) { return x; }
-std::vector<std::vector<uint32_t>> EchoNested(const std::vector<std::vector<uint32_t>>& x) { return x; }
+std::vector<std::vector<uint32_t>> EchoNested(const std::vector<std::vector<uint32_t>>& x) {
+  return x;
+}
 Scalars EchoScalars(const Scalars& x) { return x; }
-std::tuple<std::string, uint8_t, double> EchoTuple(const std::tuple<std::string, uint8_t, double>& x) { return x; }
+std::tuple<std::string, uint8_t, double> EchoTuple(
+    const std::tuple<std::string, uint8_t, double>& x) {
+  return x;
+}
 std::optional<std::string> EchoOption(const std::optional<std::string>& x) { return x; }
 std::optional<uint64_t> EchoOptionU64(const std::optional<uint64_t>& x) { return x; }
-::witgen::Expected<std::string, uint32_t> EchoResult(const ::witgen::Expected<std::string, uint32_t>& x) { return x; }
-::witgen::Expected<std::string, std::monostate> EchoResultOk(const ::witgen::Expected<std::string, std::monostate>& x) { return x; }
-::witgen::Expected<std::monostate, std::string> EchoResultErr(const ::witgen::Expected<std::monostate, std::string>& x) { return x; }
-::witgen::Expected<std::monostate, std::monostate> EchoResultNone(const ::witgen::Expected<std::monostate, std::monostate>& x) { return x; }
+::witgen::Expected<std::string, uint32_t> EchoResult(
+    const ::witgen::Expected<std::string, uint32_t>& x) {
+  return x;
+}
+::witgen::Expected<std::string, std::monostate> EchoResultOk(
+    const ::witgen::Expected<std::string, std::monostate>& x) {
+  return x;
+}
+::witgen::Expected<std::monostate, std::string> EchoResultErr(
+    const ::witgen::Expected<std::monostate, std::string>& x) {
+  return x;
+}
+::witgen::Expected<std::monostate, std::monostate> EchoResultNone(
+    const ::witgen::Expected<std::monostate, std::monostate>& x) {
+  return x;
+}
 Shape EchoShape(const Shape& x) { return x; }
 Joiny EchoJoiny(const Joiny& x) { return x; }
 SmallFlags EchoSmallFlags(const SmallFlags& x) { return x; }
@@ -53,8 +77,7 @@ Joiny ViaHostJoin(const Joiny& x) { return host::HostJoin(x); }
     const ::witgen::Expected<std::string, uint32_t>& x) {
   return host::HostResult(x);
 }
-std::vector<std::vector<std::string>> ViaHostList(
-    const std::vector<std::vector<std::string>>& x) {
+std::vector<std::vector<std::string>> ViaHostList(const std::vector<std::vector<std::string>>& x) {
   return host::HostList(x);
 }
 
@@ -64,6 +87,8 @@ uint64_t LogAndTick(const std::string& message) {
 }
 
 void Trap() { __builtin_trap(); }
+
+uint32_t PostReturns() { return post_returns; }
 
 }  // namespace witgen::roundtrip::roundtrip::exports
 

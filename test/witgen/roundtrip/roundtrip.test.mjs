@@ -173,6 +173,13 @@ test('through host imports', () => {
   assert.deepEqual(logged, ['logged ✓']);
 });
 
+test('jco calls cabi_post after every export', () => {
+  const before = rt.postReturns();
+  rt.echoString('x');
+  rt.echoU8(1);
+  assert.equal(rt.postReturns(), before + 3);
+});
+
 test('a guest trap throws', async () => {
   const inst = await fresh();
   assert.throws(() => inst.trap(), WebAssembly.RuntimeError);

@@ -43,11 +43,11 @@ class RoundTrip : public ::testing::Test {
 };
 
 // Calls `expr` (a warden::Result) and expects it to be OK and equal to `want`.
-#define EXPECT_ECHO(expr, want)                       \
-  do {                                                \
-    auto r_ = (expr);                                 \
-    ASSERT_TRUE(r_.ok()) << r_.status().ToString();   \
-    EXPECT_EQ(r_.value(), (want));                    \
+#define EXPECT_ECHO(expr, want)                     \
+  do {                                              \
+    auto r_ = (expr);                               \
+    ASSERT_TRUE(r_.ok()) << r_.status().ToString(); \
+    EXPECT_EQ(r_.value(), (want));                  \
   } while (0)
 
 }  // namespace witgen_test

@@ -14,15 +14,14 @@ using ::witgen::Expected;
 types::Big MakeBig() {
   types::ManyFlags flags;
   flags.f1 = flags.f30 = true;
-  return types::Big{
-      types::Scalars{false, 1, -2, 3, -4, 5, -6, 7, -8, 0.5f, 0.25, U'ß'},
-      "big ✓",
-      {"", "one", "двa"},
-      types::Point{-1, 2},
-      uint64_t{1} << 40,
-      types::Shape{types::Shape::Named{"circle?"}},
-      types::Color::kBlue,
-      flags};
+  return types::Big{types::Scalars{false, 1, -2, 3, -4, 5, -6, 7, -8, 0.5f, 0.25, U'ß'},
+                    "big ✓",
+                    {"", "one", "двa"},
+                    types::Point{-1, 2},
+                    uint64_t{1} << 40,
+                    types::Shape{types::Shape::Named{"circle?"}},
+                    types::Color::kBlue,
+                    flags};
 }
 
 TEST_F(RoundTrip, Strings) {
@@ -83,16 +82,17 @@ TEST_F(RoundTrip, Results) {
 
 std::vector<types::Shape> Shapes() {
   return {types::Shape{types::Shape::Circle{2.5}},
-          types::Shape{types::Shape::Rect{types::Point{3, 4}}},
-          types::Shape{types::Shape::Empty{}},
-          types::Shape{types::Shape::Named{"ñamed"}},
-          types::Shape{types::Shape::Pair{{7, -0.5f}}}};
+          types::Shape{types::Shape::Rect{types::Point{3, 4}}}, types::Shape{types::Shape::Empty{}},
+          types::Shape{types::Shape::Named{"ñamed"}}, types::Shape{types::Shape::Pair{{7, -0.5f}}}};
 }
 
 std::vector<types::Joiny> Joinies() {
-  return {types::Joiny{types::Joiny::A{0xdeadbeef}}, types::Joiny{types::Joiny::B{-1.75f}},
-          types::Joiny{types::Joiny::C{0xfedcba9876543210ull}}, types::Joiny{types::Joiny::D{1e-300}},
-          types::Joiny{types::Joiny::E{"payload"}}, types::Joiny{types::Joiny::F{}}};
+  return {types::Joiny{types::Joiny::A{0xdeadbeef}},
+          types::Joiny{types::Joiny::B{-1.75f}},
+          types::Joiny{types::Joiny::C{0xfedcba9876543210ull}},
+          types::Joiny{types::Joiny::D{1e-300}},
+          types::Joiny{types::Joiny::E{"payload"}},
+          types::Joiny{types::Joiny::F{}}};
 }
 
 TEST_F(RoundTrip, Variants) {
@@ -113,6 +113,14 @@ TEST_F(RoundTrip, ThroughHostImports) {
   EXPECT_ECHO(instance_->ViaHostList(l), l);
   EXPECT_ECHO(instance_->LogAndTick("logged ✓"), uint64_t{0x1234567890abcdefULL});
   EXPECT_EQ(logged_, std::vector<std::string>{"logged ✓"});
+}
+
+TEST_F(RoundTrip, PostReturnRunsAfterEveryExport) {
+  uint32_t before = instance_->PostReturns().value();
+  ASSERT_TRUE(instance_->EchoString("x").ok());
+  ASSERT_TRUE(instance_->EchoU8(1).ok());
+  // The first PostReturns call's own post-return, then the two echoes.
+  EXPECT_EQ(instance_->PostReturns().value(), before + 3);
 }
 
 TEST_F(RoundTrip, ManyCallsDoNotLeakGuestMemory) {

@@ -84,8 +84,8 @@ TEST_F(RoundTrip, MoreThanSixteenFlatParams) {
 }
 
 TEST_F(RoundTrip, ScalarsRecordUsesReturnArea) {
-  types::Scalars s{true, 255, -128, 65535, -32768, 0xffffffffu, INT32_MIN, UINT64_MAX, INT64_MIN,
-                   1.25f, -9.5, U'\U0001F600'};
+  types::Scalars s{true,      255,        -128,      65535, -32768, 0xffffffffu,
+                   INT32_MIN, UINT64_MAX, INT64_MIN, 1.25f, -9.5,   U'\U0001F600'};
   EXPECT_ECHO(instance_->EchoScalars(s), s);
 }
 

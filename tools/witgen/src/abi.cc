@@ -21,17 +21,22 @@ static Layout PrimLayout(Prim p) {
   switch (p) {
     case Prim::kBool:
     case Prim::kS8:
-    case Prim::kU8: return {1, 1};
+    case Prim::kU8:
+      return {1, 1};
     case Prim::kS16:
-    case Prim::kU16: return {2, 2};
+    case Prim::kU16:
+      return {2, 2};
     case Prim::kS32:
     case Prim::kU32:
     case Prim::kF32:
-    case Prim::kChar: return {4, 4};
+    case Prim::kChar:
+      return {4, 4};
     case Prim::kS64:
     case Prim::kU64:
-    case Prim::kF64: return {8, 8};
-    case Prim::kString: return {8, 4};
+    case Prim::kF64:
+      return {8, 8};
+    case Prim::kString:
+      return {8, 4};
   }
   return {};
 }
@@ -104,7 +109,8 @@ std::vector<uint32_t> FieldOffsets(const std::vector<const Type*>& members) {
 
 Layout LayoutOfDef(const TypeDef& def) {
   switch (def.kind) {
-    case TypeDef::Kind::kAlias: return LayoutOf(*def.alias);
+    case TypeDef::Kind::kAlias:
+      return LayoutOf(*def.alias);
     case TypeDef::Kind::kRecord: {
       std::vector<const Type*> m;
       for (const Field& f : def.fields) m.push_back(f.type.get());
@@ -132,19 +138,25 @@ Layout LayoutOfDef(const TypeDef& def) {
 Layout LayoutOf(const Type& t0) {
   const Type& t = Resolve(t0);
   switch (t.kind) {
-    case Type::Kind::kPrim: return PrimLayout(t.prim);
-    case Type::Kind::kNamed: return LayoutOfDef(*t.def);
-    case Type::Kind::kList: return {8, 4};
-    case Type::Kind::kTuple: return RecordLayoutOf(Members(t));
+    case Type::Kind::kPrim:
+      return PrimLayout(t.prim);
+    case Type::Kind::kNamed:
+      return LayoutOfDef(*t.def);
+    case Type::Kind::kList:
+      return {8, 4};
+    case Type::Kind::kTuple:
+      return RecordLayoutOf(Members(t));
     case Type::Kind::kOption:
-    case Type::Kind::kResult: return VariantLayout(2, CasePayloads(t));
+    case Type::Kind::kResult:
+      return VariantLayout(2, CasePayloads(t));
   }
   return {};
 }
 
 static FlatType Join(FlatType a, FlatType b) {
   if (a == b) return a;
-  if ((a == FlatType::kI32 && b == FlatType::kF32) || (a == FlatType::kF32 && b == FlatType::kI32)) {
+  if ((a == FlatType::kI32 && b == FlatType::kF32) ||
+      (a == FlatType::kF32 && b == FlatType::kI32)) {
     return FlatType::kI32;
   }
   return FlatType::kI64;
@@ -169,7 +181,8 @@ std::vector<FlatType> FlatVariant(const std::vector<const Type*>& payloads) {
 
 std::vector<FlatType> FlatOfDef(const TypeDef& def) {
   switch (def.kind) {
-    case TypeDef::Kind::kAlias: return FlatOf(*def.alias);
+    case TypeDef::Kind::kAlias:
+      return FlatOf(*def.alias);
     case TypeDef::Kind::kRecord: {
       std::vector<FlatType> out;
       for (const Field& f : def.fields) {
@@ -183,7 +196,8 @@ std::vector<FlatType> FlatOfDef(const TypeDef& def) {
       for (const Field& f : def.fields) p.push_back(f.type.get());
       return FlatVariant(p);
     }
-    case TypeDef::Kind::kEnum: return {FlatType::kI32};
+    case TypeDef::Kind::kEnum:
+      return {FlatType::kI32};
     case TypeDef::Kind::kFlags:
       return std::vector<FlatType>(FlagWords(def.cases.size()), FlatType::kI32);
   }
@@ -196,14 +210,21 @@ std::vector<FlatType> FlatOf(const Type& t0) {
     case Type::Kind::kPrim:
       switch (t.prim) {
         case Prim::kS64:
-        case Prim::kU64: return {FlatType::kI64};
-        case Prim::kF32: return {FlatType::kF32};
-        case Prim::kF64: return {FlatType::kF64};
-        case Prim::kString: return {FlatType::kI32, FlatType::kI32};
-        default: return {FlatType::kI32};
+        case Prim::kU64:
+          return {FlatType::kI64};
+        case Prim::kF32:
+          return {FlatType::kF32};
+        case Prim::kF64:
+          return {FlatType::kF64};
+        case Prim::kString:
+          return {FlatType::kI32, FlatType::kI32};
+        default:
+          return {FlatType::kI32};
       }
-    case Type::Kind::kNamed: return FlatOfDef(*t.def);
-    case Type::Kind::kList: return {FlatType::kI32, FlatType::kI32};
+    case Type::Kind::kNamed:
+      return FlatOfDef(*t.def);
+    case Type::Kind::kList:
+      return {FlatType::kI32, FlatType::kI32};
     case Type::Kind::kTuple: {
       std::vector<FlatType> out;
       for (const auto& a : t.args) {
@@ -213,17 +234,22 @@ std::vector<FlatType> FlatOf(const Type& t0) {
       return out;
     }
     case Type::Kind::kOption:
-    case Type::Kind::kResult: return FlatVariant(CasePayloads(t));
+    case Type::Kind::kResult:
+      return FlatVariant(CasePayloads(t));
   }
   return {};
 }
 
 const char* FlatCType(FlatType f) {
   switch (f) {
-    case FlatType::kI32: return "uint32_t";
-    case FlatType::kI64: return "uint64_t";
-    case FlatType::kF32: return "float";
-    case FlatType::kF64: return "double";
+    case FlatType::kI32:
+      return "uint32_t";
+    case FlatType::kI64:
+      return "uint64_t";
+    case FlatType::kF32:
+      return "float";
+    case FlatType::kF64:
+      return "double";
   }
   return "";
 }

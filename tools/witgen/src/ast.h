@@ -27,9 +27,9 @@ struct Type {
   enum class Kind { kPrim, kNamed, kList, kOption, kResult, kTuple };
   Kind kind = Kind::kPrim;
   Prim prim = Prim::kBool;
-  std::string name;               // kNamed: the name as written
-  Pos pos;                        // kNamed: where it was written
-  const TypeDef* def = nullptr;   // kNamed: set by the resolver
+  std::string name;              // kNamed: the name as written
+  Pos pos;                       // kNamed: where it was written
+  const TypeDef* def = nullptr;  // kNamed: set by the resolver
   // kList/kOption: {element}; kResult: {ok, err}, either may be null; kTuple: the members.
   std::vector<std::shared_ptr<Type>> args;
 };
@@ -47,11 +47,11 @@ struct TypeDef {
   Kind kind = Kind::kRecord;
   std::string name;
   Pos pos;
-  std::string owner;              // the interface or world that defines it
-  std::vector<Field> fields;      // record fields or variant cases
-  std::vector<std::string> cases; // enum cases or flag names
-  TypePtr alias;                  // kAlias: the aliased type
-  std::string doc;                // `///` comment lines
+  std::string owner;               // the interface or world that defines it
+  std::vector<Field> fields;       // record fields or variant cases
+  std::vector<std::string> cases;  // enum cases or flag names
+  TypePtr alias;                   // kAlias: the aliased type
+  std::string doc;                 // `///` comment lines
 };
 
 struct Param {

@@ -48,6 +48,8 @@ static FuncRef MakeRef(const Model& m, const Func& f, const Interface* iface, bo
     r.host_method = Pascal(f.name);
   }
   r.cpp_ns = is_export ? ns + "::exports" : ns;
+  // Keep clear of the Instance members the host glue always has.
+  if (r.host_method == "Create" || r.host_method == "MemoryBytes") r.host_method += "_";
   return r;
 }
 

@@ -22,13 +22,13 @@ struct FuncRef {
   const Func* func = nullptr;
   const Interface* iface = nullptr;  // null for a world-level function
   bool is_export = false;
-  std::string module;     // imports: the wasm import module ("$root" for world functions)
-  std::string wasm_name;  // the wasm import name or export name
-  std::string cpp_ns;     // namespace of the typed C++ function, without leading "::"
-  std::string cpp_name;   // PascalCase function name
-  std::string member;     // imports: the `Imports` member, e.g. "logger.log"
-  std::string label;      // "<iface>#<func>" or "<func>", for messages
-  std::string id;         // a unique C identifier for generated helpers
+  std::string module;       // imports: the wasm import module ("$root" for world functions)
+  std::string wasm_name;    // the wasm import name or export name
+  std::string cpp_ns;       // namespace of the typed C++ function, without leading "::"
+  std::string cpp_name;     // PascalCase function name
+  std::string member;       // imports: the `Imports` member, e.g. "logger.log"
+  std::string label;        // "<iface>#<func>" or "<func>", for messages
+  std::string id;           // a unique C identifier for generated helpers
   std::string host_method;  // exports: the wasm2c Instance method name
 };
 

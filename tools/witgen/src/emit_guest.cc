@@ -24,7 +24,8 @@ std::string Decl(const Package& pkg, const FuncRef& f) {
 
 std::string CoreSig(const std::vector<FlatType>& params, const std::vector<FlatType>& results,
                     const std::string& name) {
-  std::string s = (results.empty() ? "void" : FlatCType(results[0])) + std::string(" ") + name + "(";
+  std::string s =
+      (results.empty() ? "void" : FlatCType(results[0])) + std::string(" ") + name + "(";
   for (size_t i = 0; i < params.size(); ++i) {
     s += (i ? ", " : "") + std::string(FlatCType(params[i])) + " a" + std::to_string(i);
   }
@@ -62,7 +63,8 @@ void EmitExport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
     }
   }
   std::string call = "::" + f.cpp_ns + "::" + f.cpp_name + "(";
-  for (size_t i = 0; i < pt.size(); ++i) call += (i ? ", " : "") + std::string("p") + std::to_string(i);
+  for (size_t i = 0; i < pt.size(); ++i)
+    call += (i ? ", " : "") + std::string("p") + std::to_string(i);
   call += ")";
   if (!fn.result) {
     o << "  " << call << ";\n}\n";
@@ -108,8 +110,8 @@ void EmitImport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
     if (!sig.flat_params.empty()) o << "  uint64_t Cells[" << sig.flat_params.size() << "] = {};\n";
     std::vector<size_t> flat = FlatOffsets(pt);
     for (size_t i = 0; i < pt.size(); ++i) {
-      o << "  Lower_" << TypeKey(*pt[i]) << "(" << Snake(fn.params[i].name) << ", Cells + " << flat[i]
-        << ");\n";
+      o << "  Lower_" << TypeKey(*pt[i]) << "(" << Snake(fn.params[i].name) << ", Cells + "
+        << flat[i] << ");\n";
     }
     for (size_t i = 0; i < sig.flat_params.size(); ++i) {
       args.push_back("::witgen::CellAs<" + std::string(FlatCType(sig.flat_params[i])) + ">(Cells[" +
@@ -169,7 +171,8 @@ std::string EmitGuestSource(const Model& m, const EmitOptions& opt) {
   std::ostringstream o;
   const Package& pkg = *m.pkg;
   o << Banner("Guest glue of world `" + m.world->name + "` (" + opt.source + ").");
-  o << "#include \"" << opt.world_snake << "_guest.h\"\n\n#include <cstdint>\n#include <cstdlib>\n\n"
+  o << "#include \"" << opt.world_snake
+    << "_guest.h\"\n\n#include <cstdint>\n#include <cstdlib>\n\n"
        "#include \"witgen/guest_support.h\"\n\nnamespace {\nnamespace wg = ::witgen::guest;\n\n";
   o << EmitGuestTypeHelpers(m) << "}  // namespace\n\n";
   std::vector<FuncRef> imports = ImportFuncs(m);
@@ -177,7 +180,8 @@ std::string EmitGuestSource(const Model& m, const EmitOptions& opt) {
   if (!imports.empty()) {
     o << "// Keeps every import in the module so the host glue's instantiation matches.\n"
          "static void* volatile witgen_keep_imports[] = {\n";
-    for (const FuncRef& f : imports) o << "    reinterpret_cast<void*>(&witgen_import_" << f.id << "),\n";
+    for (const FuncRef& f : imports)
+      o << "    reinterpret_cast<void*>(&witgen_import_" << f.id << "),\n";
     o << "};\n\n";
   }
   o << "extern \"C\" __attribute__((export_name(\"cabi_realloc\"))) void* cabi_realloc(\n"

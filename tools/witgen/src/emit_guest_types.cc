@@ -27,7 +27,8 @@ void Four(std::ostringstream& o, const std::string& cpp, const std::string& key,
   size_t start = 0;
   for (int i = 0; i < 4; ++i) {
     size_t bar = sigs.find('|', start);
-    std::string sig = sigs.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    std::string sig =
+        sigs.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
     start = bar + 1;
     o << "[[maybe_unused]] " << Replace(sig, cpp, key) << " {\n" << bodies[i] << "}\n";
   }
@@ -89,8 +90,9 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
   }
   std::string b[4] = {
       "  return Take_" + key + "(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));\n",
-      "  wg::Store<uint32_t>(p, Give_" + key + "(v));\n"
-      "  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));\n",
+      "  wg::Store<uint32_t>(p, Give_" + key +
+          "(v));\n"
+          "  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));\n",
       "  return Take_" + key + "(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));\n",
       "  c[0] = Give_" + key + "(v);\n  c[1] = v.size();\n"};
   Four(o, cpp, key, b);
@@ -158,7 +160,8 @@ void Flags(std::ostringstream& o, const Package& pkg, const Type& r, const std::
   b[2] = b[0];
   for (uint32_t w = 0; w < words; ++w) {
     std::string ws = std::to_string(w);
-    b[0] += "  uint32_t w" + ws + " = wg::Load<" + mem_t + ">(p + " + std::to_string(4 * w) + ");\n";
+    b[0] +=
+        "  uint32_t w" + ws + " = wg::Load<" + mem_t + ">(p + " + std::to_string(4 * w) + ");\n";
     b[2] += "  uint32_t w" + ws + " = static_cast<uint32_t>(c[" + ws + "]);\n";
     b[1] += "  uint32_t w" + ws + " = 0;\n";
   }

@@ -71,7 +71,8 @@ void EmitMethod(std::ostringstream& o, const Model& m, const FuncRef& f) {
   std::vector<const Type*> pt = ParamTypes(fn);
   o << MethodDecl(pkg, f, "Instance::") << " {\n"
     << "  State* St = state_.get();\n"
-    << "  if (St->poisoned) return warden::InternalError(\"instance unusable after a failed call\");\n"
+    << "  if (St->poisoned) return warden::InternalError(\"instance unusable after a failed "
+       "call\");\n"
     << "  St->poisoned = true;  // until this call succeeds\n"
     << "  wh::Ctx Cx = MakeCtx(St);\n"
     << "  uint64_t Args[" << std::max<size_t>(1, sig.flat_params.size()) << "] = {};\n";
@@ -102,8 +103,8 @@ void EmitMethod(std::ostringstream& o, const Model& m, const FuncRef& f) {
     if (sig.results_indirect) {
       Layout l = LayoutOf(*fn.result);
       o << "  uint32_t Rp = static_cast<uint32_t>(Call.result);\n"
-        << "  if (Cx.Check(Rp, " << l.size << ", " << l.align
-        << ", \"return area\")) Res = Load_" << rk << "(Cx, Rp);\n";
+        << "  if (Cx.Check(Rp, " << l.size << ", " << l.align << ", \"return area\")) Res = Load_"
+        << rk << "(Cx, Rp);\n";
     } else {
       o << "  Res = Lift_" << rk << "(Cx, &Call.result);\n";
     }
@@ -123,7 +124,8 @@ void EmitThunkBody(std::ostringstream& o, const FuncRef& f) {
   Sig sig = SigOf(fn);
   std::vector<const Type*> pt = ParamTypes(fn);
   std::vector<FlatType> cp = sig.CoreParams(true);
-  o << "// Import " << f.label << ": lifts the guest's arguments, calls the bound function and\n"
+  o << "// Import " << f.label
+    << ": lifts the guest's arguments, calls the bound function and\n"
        "// lowers its result. Returns the trap to raise (after its locals are gone).\n"
     << "wasm_rt_trap_t Thunk_" << f.id << "(State* St, uint64_t* cells) {\n"
     << "  const auto& Fn = St->imports->" << f.member << ";\n"
@@ -147,7 +149,8 @@ void EmitThunkBody(std::ostringstream& o, const FuncRef& f) {
         << "  if (!P" << i << ") return ThunkFailure(St, Cx, \"" << f.label << "\");\n";
     }
   }
-  for (size_t i = 0; i < pt.size(); ++i) args += (i ? ", " : "") + std::string("*P") + std::to_string(i);
+  for (size_t i = 0; i < pt.size(); ++i)
+    args += (i ? ", " : "") + std::string("*P") + std::to_string(i);
   if (!fn.result) {
     o << "  Fn(" << args << ");\n  return WASM_RT_TRAP_NONE;\n}\n";
   } else {
@@ -171,8 +174,8 @@ void EmitThunkEntry(std::ostringstream& o, const FuncRef& f) {
   std::vector<FlatType> cp = sig.CoreParams(true), cr = sig.CoreResults(true);
   // The extern "C" function wasm2c calls.
   std::string name = "Z_" + Wasm2cMangle(f.module) + "Z_" + Wasm2cMangle(f.wasm_name);
-  o << "}  // namespace\n\nextern \"C\" " << (cr.empty() ? "void" : FlatCType(cr[0])) << " "
-    << name << "(struct " << ImportStruct(f.module) << "* self";
+  o << "}  // namespace\n\nextern \"C\" " << (cr.empty() ? "void" : FlatCType(cr[0])) << " " << name
+    << "(struct " << ImportStruct(f.module) << "* self";
   for (size_t i = 0; i < cp.size(); ++i) o << ", " << FlatCType(cp[i]) << " a" << i;
   o << ") {\n  uint64_t cells[" << std::max<size_t>(1, cp.size()) << "] = {";
   for (size_t i = 0; i < cp.size(); ++i) o << (i ? ", " : "") << "::witgen::ToCell(a" << i << ")";
@@ -196,10 +199,11 @@ std::string EmitHostHeader(const Model& m, const EmitOptions& opt) {
   const Package& pkg = *m.pkg;
   std::string ns = OwnerNs(pkg, m.world->name).substr(2) + "::wasm2c";
   o << Banner("wasm2c host API of world `" + m.world->name + "` (" + opt.source + ").");
-  o << "#pragma once\n\n#include <cstdint>\n#include <memory>\n\n#include \"" << TypesInclude(m, opt)
-    << "\"\n#include \"warden/result.h\"\n#include \"warden/status.h\"\n\n";
+  o << "#pragma once\n\n#include <cstdint>\n#include <memory>\n\n#include \""
+    << TypesInclude(m, opt) << "\"\n#include \"warden/result.h\"\n#include \"warden/status.h\"\n\n";
   o << "namespace " << ns << " {\n\nnamespace internal {\nstruct InstanceState;\n}\n\n"
-    << "// One instance of the wasm2c module `" << opt.module << "`. Not thread-safe: one thread\n"
+    << "// One instance of the wasm2c module `" << opt.module
+    << "`. Not thread-safe: one thread\n"
        "// at a time uses an Instance; different Instances run concurrently.\n"
        "class Instance {\n public:\n"
        "  // Instantiates the module. `imports` must outlive the instance. Guest memory may grow\n"
@@ -217,7 +221,8 @@ std::string EmitHostHeader(const Model& m, const EmitOptions& opt) {
   }
   o << "\n  // Current guest memory size in bytes.\n  uint64_t MemoryBytes() const;\n\n"
        " private:\n  explicit Instance(std::unique_ptr<internal::InstanceState> state);\n"
-       "  std::unique_ptr<internal::InstanceState> state_;\n};\n\n}  // namespace " << ns << "\n";
+       "  std::unique_ptr<internal::InstanceState> state_;\n};\n\n}  // namespace "
+    << ns << "\n";
   return o.str();
 }
 

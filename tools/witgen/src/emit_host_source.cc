@@ -26,11 +26,14 @@ void EmitState(std::ostringstream& o, const Model& m, const EmitOptions& opt) {
       << ImportStruct(mo) << " {\n  ::" << ns << "::internal::InstanceState* state;\n};\n";
   }
   o << "\nnamespace " << ns << "::internal {\n\nstruct InstanceState {\n  " << inst_t
-    << " module{};\n  bool live = false;\n  bool poisoned = false;\n"
-       "  const Imports* imports = nullptr;\n  std::string import_error;  // why an import trapped\n";
+    << " module{};\n  bool live = false;  // instantiated: module must be freed\n"
+    << "  bool poisoned = false;\n"
+       "  const Imports* imports = nullptr;\n  std::string import_error;  // why an import "
+       "trapped\n";
   for (size_t i = 0; i < mods.size(); ++i) {
     o << "  " << ImportStruct(mods[i]) << " import" << i << "{this};\n";
   }
+  o << "  ~InstanceState() {\n    if (live) Z_" << mod << "_free(&module);\n  }\n";
   o << "};\n\n}  // namespace " << ns << "::internal\n\n";
 }
 
@@ -45,14 +48,16 @@ void EmitStatics(std::ostringstream& o, const Model& m, const EmitOptions& opt) 
     << "Z_cabi_realloc(a->module, 0, 0, a->align, a->size);\n}\n"
     << "wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size, uint32_t* out) {\n"
        "  AllocCall a{&static_cast<State*>(self)->module, align, size, 0};\n"
-       "  wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);\n  *out = a.out;\n  return trap;\n}\n"
+       "  wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);\n  *out = a.out;\n  return "
+       "trap;\n}\n"
     << "wh::Ctx MakeCtx(State* st) {\n  return wh::Ctx(Z_" << mod
     << "Z_memory(&st->module), &AllocIn, st);\n}\n"
     << "warden::Status TrapStatus(State* st, wasm_rt_trap_t trap, const char* what) {\n"
        "  std::string why = st->import_error.empty() ? wh::TrapName(trap) : st->import_error;\n"
        "  if (warden_rt_memory_exhausted()) why += \" (guest memory exhausted)\";\n"
        "  return warden::TrapError(std::string(what) + \": \" + why);\n}\n"
-    << "[[maybe_unused]] wasm_rt_trap_t ThunkFailure(State* st, const wh::Ctx& c, const char* what) {\n"
+    << "[[maybe_unused]] wasm_rt_trap_t ThunkFailure(State* st, const wh::Ctx& c, const char* "
+       "what) {\n"
        "  st->import_error = std::string(\"import \") + what + \": \" + c.error();\n"
        "  return c.trap() != WASM_RT_TRAP_NONE ? c.trap() : WASM_RT_TRAP_OOB;\n}\n"
     << "void DoInitialize(void* arg) {\n  Z_" << mod << "Z__initialize(static_cast<" << inst_t
@@ -65,22 +70,29 @@ void EmitInstance(std::ostringstream& o, const Model& m, const EmitOptions& opt)
   std::vector<std::string> mods = ImportModules(m);
   o << "Instance::Instance(std::unique_ptr<internal::InstanceState> state)\n"
        "    : state_(std::move(state)) {}\n\n"
-    << "Instance::~Instance() {\n  if (state_->live) Z_" << mod << "_free(&state_->module);\n}\n\n"
+    << "Instance::~Instance() = default;\n\n"
     << "warden::Result<std::unique_ptr<Instance>> Instance::Create(const Imports* imports,\n"
        "                                                           uint32_t max_memory_pages) {\n"
        "  static std::once_flag once;  // process-wide runtime and module initialisation\n"
        "  std::call_once(once, [] {\n    if (!wasm_rt_is_initialized()) wasm_rt_init();\n    Z_"
-    << mod << "_init_module();\n  });\n"
+    << mod
+    << "_init_module();\n  });\n"
        "  auto st = std::make_unique<State>();\n  st->imports = imports;\n"
-       "  Z_" << mod << "_instantiate(&st->module";
+       "  Z_"
+    << mod << "_instantiate(&st->module";
   for (size_t i = 0; i < mods.size(); ++i) o << ", &st->import" << i;
   o << ");\n  st->live = true;\n"
-       "  wasm_rt_memory_t* mem = Z_" << mod << "Z_memory(&st->module);\n"
+       "  wasm_rt_memory_t* mem = Z_"
+    << mod
+    << "Z_memory(&st->module);\n"
        "  if (!warden_rt_memory_cap(mem, max_memory_pages)) {\n"
        "    return warden::ResourceExhaustedError(\"guest memory starts above the cap\");\n  }\n"
-       "  if (Z_" << mod << "Z__initialize != nullptr) {\n"
+       "  if (Z_"
+    << mod
+    << "Z__initialize != nullptr) {\n"
        "    wasm_rt_trap_t trap = warden_rt_invoke(&DoInitialize, &st->module);\n"
-       "    if (trap != WASM_RT_TRAP_NONE) return TrapStatus(st.get(), trap, \"_initialize\");\n  }\n"
+       "    if (trap != WASM_RT_TRAP_NONE) return TrapStatus(st.get(), trap, \"_initialize\");\n  "
+       "}\n"
        "  return std::unique_ptr<Instance>(new Instance(std::move(st)));\n}\n\n"
     << "uint64_t Instance::MemoryBytes() const {\n  return Z_" << mod
     << "Z_memory(&state_->module)->size;\n}\n\n";
@@ -93,7 +105,8 @@ std::string EmitHostSource(const Model& m, const EmitOptions& opt) {
   std::string ns = OwnerNs(*m.pkg, m.world->name).substr(2) + "::wasm2c";
   std::string mod = opt.module;
   o << Banner("wasm2c host glue of world `" + m.world->name + "` (" + opt.source + ").");
-  o << "#include \"" << opt.world_snake << "_host.h\"\n\n#include <mutex>\n#include <optional>\n"
+  o << "#include \"" << opt.world_snake
+    << "_host.h\"\n\n#include <mutex>\n#include <optional>\n"
        "#include <string>\n#include <utility>\n\n#include \"warden_rt.h\"\n"
        "#include \"witgen/wasm2c_support.h\"\n"
        "// The wasm2c header of the module (its file name is the build's choice).\n"

@@ -16,13 +16,17 @@ struct Bodies {
 
 void Emit(std::ostringstream& o, const std::string& cpp, const std::string& key, const Bodies& b) {
   o << "[[maybe_unused]] std::optional<" << cpp << "> Load_" << key
-    << "(wh::Ctx& c, uint32_t p) {\n" << b.load << "}\n"
+    << "(wh::Ctx& c, uint32_t p) {\n"
+    << b.load << "}\n"
     << "[[maybe_unused]] bool Store_" << key << "(wh::Ctx& c, const " << cpp
-    << "& v, uint32_t p) {\n" << b.store << "}\n"
+    << "& v, uint32_t p) {\n"
+    << b.store << "}\n"
     << "[[maybe_unused]] std::optional<" << cpp << "> Lift_" << key
-    << "(wh::Ctx& c, const uint64_t* cells) {\n" << b.lift << "}\n"
+    << "(wh::Ctx& c, const uint64_t* cells) {\n"
+    << b.lift << "}\n"
     << "[[maybe_unused]] bool Lower_" << key << "(wh::Ctx& c, const " << cpp
-    << "& v, uint64_t* cells) {\n" << b.lower << "}\n\n";
+    << "& v, uint64_t* cells) {\n"
+    << b.lower << "}\n\n";
 }
 
 std::string Wrap(const std::string& cpp, const std::string& expr) {
@@ -59,11 +63,13 @@ void Scalar(std::ostringstream& o, const Package& pkg, const Type& r, const std:
 void String(std::ostringstream& o, const std::string& key) {
   Bodies b;
   b.load = "  return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));\n";
-  b.lift = "  return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));\n";
+  b.lift =
+      "  return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));\n";
   std::string give =
       "  uint32_t ptr = 0, len = 0;\n"
       "  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;\n";
-  b.store = give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
+  b.store =
+      give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
   b.lower = give + "  cells[0] = ptr;\n  cells[1] = len;\n  return true;\n";
   Emit(o, "std::string", key, b);
 }
@@ -76,7 +82,8 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
   bool bytes = er.kind == Type::Kind::kPrim && (er.prim == Prim::kU8 || er.prim == Prim::kS8);
   o << "[[maybe_unused]] std::optional<" << cpp << "> Take_" << key
     << "(wh::Ctx& c, uint32_t ptr, uint32_t len) {\n"
-    << "  if (!c.CheckArray(ptr, len, " << sz << ", " << al << ", \"list\")) return std::nullopt;\n";
+    << "  if (!c.CheckArray(ptr, len, " << sz << ", " << al
+    << ", \"list\")) return std::nullopt;\n";
   if (bytes) {
     o << "  const " << ecpp << "* data = reinterpret_cast<const " << ecpp << "*>(c.Data(ptr));\n"
       << "  return " << Wrap(cpp, "data, data + len") << ";\n}\n";
@@ -102,8 +109,10 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
   b.load = "  return Take_" + key + "(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));\n";
   b.lift = "  return Take_" + key +
            "(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));\n";
-  std::string give = "  uint32_t ptr = 0, len = 0;\n  if (!Give_" + key + "(c, v, &ptr, &len)) return false;\n";
-  b.store = give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
+  std::string give =
+      "  uint32_t ptr = 0, len = 0;\n  if (!Give_" + key + "(c, v, &ptr, &len)) return false;\n";
+  b.store =
+      give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
   b.lower = give + "  cells[0] = ptr;\n  cells[1] = len;\n  return true;\n";
   Emit(o, cpp, key, b);
 }
@@ -120,10 +129,14 @@ void Record(std::ostringstream& o, const Package& pkg, const Type& r, const std:
   for (size_t i = 0; i < mem.size(); ++i) {
     std::string k = TypeKey(*mem[i]), acc = MemberExpr(r, i, "v"), f = "f" + std::to_string(i);
     std::string sep = i ? " &&\n         " : "";
-    b.load += "  auto " + f + " = Load_" + k + "(c, p + " + std::to_string(offs[i]) + ");\n"
-              "  if (!" + f + ") return std::nullopt;\n";
-    b.lift += "  auto " + f + " = Lift_" + k + "(c, cells + " + std::to_string(flat[i]) + ");\n"
-              "  if (!" + f + ") return std::nullopt;\n";
+    b.load += "  auto " + f + " = Load_" + k + "(c, p + " + std::to_string(offs[i]) +
+              ");\n"
+              "  if (!" +
+              f + ") return std::nullopt;\n";
+    b.lift += "  auto " + f + " = Lift_" + k + "(c, cells + " + std::to_string(flat[i]) +
+              ");\n"
+              "  if (!" +
+              f + ") return std::nullopt;\n";
     b.store += sep + "Store_" + k + "(c, " + acc + ", p + " + std::to_string(offs[i]) + ")";
     b.lower += sep + "Lower_" + k + "(c, " + acc + ", cells + " + std::to_string(flat[i]) + ")";
     args += (i ? ", " : "") + std::string("std::move(*") + f + ")";
@@ -185,7 +198,8 @@ void Flags(std::ostringstream& o, const Package& pkg, const Type& r, const std::
   b.lift = b.load;
   for (uint32_t w = 0; w < words; ++w) {
     std::string ws = std::to_string(w);
-    b.load += "  uint32_t w" + ws + " = c.Load<" + mem_t + ">(p + " + std::to_string(4 * w) + ");\n";
+    b.load +=
+        "  uint32_t w" + ws + " = c.Load<" + mem_t + ">(p + " + std::to_string(4 * w) + ");\n";
     b.lift += "  uint32_t w" + ws + " = static_cast<uint32_t>(cells[" + ws + "]);\n";
     b.store += "  uint32_t w" + ws + " = 0;\n";
   }

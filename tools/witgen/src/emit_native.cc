@@ -23,8 +23,8 @@ std::string EmitNativeSource(const Model& m, const EmitOptions& opt) {
     << "::native\n\n";
   for (const FuncRef& f : ImportFuncs(m)) {
     const Func& fn = *f.func;
-    o << "namespace " << f.cpp_ns << " {\n" << CppResult(pkg, fn.result.get()) << " " << f.cpp_name
-      << "(";
+    o << "namespace " << f.cpp_ns << " {\n"
+      << CppResult(pkg, fn.result.get()) << " " << f.cpp_name << "(";
     std::string args;
     for (size_t i = 0; i < fn.params.size(); ++i) {
       std::string n = Snake(fn.params[i].name);

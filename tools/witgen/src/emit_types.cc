@@ -26,8 +26,8 @@ void EmitDef(const Model& m, const TypeDef& d, std::ostringstream& o) {
       o << "struct " << name << " {\n";
       for (const Field& f : d.fields) {
         bool scalar = !ScalarCpp(pkg, Resolve(*f.type)).empty();
-        o << DocComment(f.doc, "  ") << "  " << CppType(pkg, *f.type) << " " << Snake(f.name) << (scalar ? "{}" : "")
-          << ";\n";
+        o << DocComment(f.doc, "  ") << "  " << CppType(pkg, *f.type) << " " << Snake(f.name)
+          << (scalar ? "{}" : "") << ";\n";
       }
       o << "  bool operator==(const " << name << "&) const = default;\n};\n";
       break;
@@ -49,7 +49,10 @@ void EmitDef(const Model& m, const TypeDef& d, std::ostringstream& o) {
     case TypeDef::Kind::kEnum: {
       size_t n = d.cases.size();
       o << "enum class " << name << " : "
-        << (n <= 256 ? "uint8_t" : n <= 65536 ? "uint16_t" : "uint32_t") << " {\n";
+        << (n <= 256     ? "uint8_t"
+            : n <= 65536 ? "uint16_t"
+                         : "uint32_t")
+        << " {\n";
       for (const std::string& c : d.cases) o << "  " << EnumCase(c) << ",\n";
       o << "};\n";
       break;
@@ -90,12 +93,14 @@ void EmitImports(const Model& m, std::ostringstream& o) {
   for (const Interface* i : m.import_interfaces) {
     o << "  struct " << Pascal(i->name) << " {\n";
     for (const Func& f : i->funcs) {
-      o << DocComment(f.doc, "    ") << "    " << FunctionType(pkg, f) << " " << Snake(f.name) << ";\n";
+      o << DocComment(f.doc, "    ") << "    " << FunctionType(pkg, f) << " " << Snake(f.name)
+        << ";\n";
     }
     o << "  } " << Snake(i->name) << ";\n";
   }
   for (const Func* f : m.import_funcs) {
-    o << DocComment(f->doc, "  ") << "  " << FunctionType(pkg, *f) << " " << Snake(f->name) << ";\n";
+    o << DocComment(f->doc, "  ") << "  " << FunctionType(pkg, *f) << " " << Snake(f->name)
+      << ";\n";
   }
   o << "};\n\nnamespace native {\n\n"
        "// Binds `imports` to the typed import functions for the current thread while alive\n"

@@ -110,8 +110,8 @@ class Lexer {
   // An identifier: words of letters/digits joined by single '-', starting with a letter.
   bool LexIdent(Token* t, Error* error) {
     t->kind = Token::Kind::kIdent;
-    while (i_ < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[i_])) ||
-                                src_[i_] == '-')) {
+    while (i_ < src_.size() &&
+           (std::isalnum(static_cast<unsigned char>(src_[i_])) || src_[i_] == '-')) {
       // Stop before '->'.
       if (src_[i_] == '-' && i_ + 1 < src_.size() && src_[i_ + 1] == '>') break;
       t->text += Advance();

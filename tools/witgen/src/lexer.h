@@ -17,7 +17,7 @@ struct Token {
   std::string text;      // identifier (without '%'), version text, or the punctuation char
   bool escaped = false;  // identifier written with a leading '%'
   Pos pos;
-  std::string doc;       // the `///` comment lines right before the token, one per line
+  std::string doc;  // the `///` comment lines right before the token, one per line
 };
 
 // Tokenizes `source` (named `file` in diagnostics). On error returns false and sets `*error`.

@@ -9,18 +9,39 @@ namespace witgen {
 namespace {
 
 bool IsKeyword(const std::string& s) {
-  static const std::set<std::string> k = {
-      "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
-      "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept",
-      "const", "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await",
-      "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast",
-      "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto",
-      "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
-      "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
-      "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static",
-      "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local",
-      "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using",
-      "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq", "std", "errno", "assert", "NULL", "EOF", "stdin", "stdout"};
+  static const std::set<std::string> k = {"alignas",       "alignof",     "and",
+                                          "and_eq",        "asm",         "auto",
+                                          "bitand",        "bitor",       "bool",
+                                          "break",         "case",        "catch",
+                                          "char",          "char8_t",     "char16_t",
+                                          "char32_t",      "class",       "compl",
+                                          "concept",       "const",       "consteval",
+                                          "constexpr",     "constinit",   "const_cast",
+                                          "continue",      "co_await",    "co_return",
+                                          "co_yield",      "decltype",    "default",
+                                          "delete",        "do",          "double",
+                                          "dynamic_cast",  "else",        "enum",
+                                          "explicit",      "export",      "extern",
+                                          "false",         "float",       "for",
+                                          "friend",        "goto",        "if",
+                                          "inline",        "int",         "long",
+                                          "mutable",       "namespace",   "new",
+                                          "noexcept",      "not",         "not_eq",
+                                          "nullptr",       "operator",    "or",
+                                          "or_eq",         "private",     "protected",
+                                          "public",        "register",    "reinterpret_cast",
+                                          "requires",      "return",      "short",
+                                          "signed",        "sizeof",      "static",
+                                          "static_assert", "static_cast", "struct",
+                                          "switch",        "template",    "this",
+                                          "thread_local",  "throw",       "true",
+                                          "try",           "typedef",     "typeid",
+                                          "typename",      "union",       "unsigned",
+                                          "using",         "virtual",     "void",
+                                          "volatile",      "wchar_t",     "while",
+                                          "xor",           "xor_eq",      "std",
+                                          "errno",         "assert",      "NULL",
+                                          "EOF",           "stdin",       "stdout"};
   return k.count(s) > 0;
 }
 
@@ -57,51 +78,79 @@ std::string OwnerNs(const Package& pkg, const std::string& owner) {
 
 static const char* PrimCpp(Prim p) {
   switch (p) {
-    case Prim::kBool: return "bool";
-    case Prim::kS8: return "int8_t";
-    case Prim::kU8: return "uint8_t";
-    case Prim::kS16: return "int16_t";
-    case Prim::kU16: return "uint16_t";
-    case Prim::kS32: return "int32_t";
-    case Prim::kU32: return "uint32_t";
-    case Prim::kS64: return "int64_t";
-    case Prim::kU64: return "uint64_t";
-    case Prim::kF32: return "float";
-    case Prim::kF64: return "double";
-    case Prim::kChar: return "char32_t";
-    case Prim::kString: return "std::string";
+    case Prim::kBool:
+      return "bool";
+    case Prim::kS8:
+      return "int8_t";
+    case Prim::kU8:
+      return "uint8_t";
+    case Prim::kS16:
+      return "int16_t";
+    case Prim::kU16:
+      return "uint16_t";
+    case Prim::kS32:
+      return "int32_t";
+    case Prim::kU32:
+      return "uint32_t";
+    case Prim::kS64:
+      return "int64_t";
+    case Prim::kU64:
+      return "uint64_t";
+    case Prim::kF32:
+      return "float";
+    case Prim::kF64:
+      return "double";
+    case Prim::kChar:
+      return "char32_t";
+    case Prim::kString:
+      return "std::string";
   }
   return "";
 }
 
 static const char* PrimKey(Prim p) {
   switch (p) {
-    case Prim::kBool: return "bool";
-    case Prim::kS8: return "s8";
-    case Prim::kU8: return "u8";
-    case Prim::kS16: return "s16";
-    case Prim::kU16: return "u16";
-    case Prim::kS32: return "s32";
-    case Prim::kU32: return "u32";
-    case Prim::kS64: return "s64";
-    case Prim::kU64: return "u64";
-    case Prim::kF32: return "f32";
-    case Prim::kF64: return "f64";
-    case Prim::kChar: return "char";
-    case Prim::kString: return "string";
+    case Prim::kBool:
+      return "bool";
+    case Prim::kS8:
+      return "s8";
+    case Prim::kU8:
+      return "u8";
+    case Prim::kS16:
+      return "s16";
+    case Prim::kU16:
+      return "u16";
+    case Prim::kS32:
+      return "s32";
+    case Prim::kU32:
+      return "u32";
+    case Prim::kS64:
+      return "s64";
+    case Prim::kU64:
+      return "u64";
+    case Prim::kF32:
+      return "f32";
+    case Prim::kF64:
+      return "f64";
+    case Prim::kChar:
+      return "char";
+    case Prim::kString:
+      return "string";
   }
   return "";
 }
 
 std::string CppType(const Package& pkg, const Type& t) {
-  auto opt = [&](const TypePtr& a) {
-    return a ? CppType(pkg, *a) : std::string("std::monostate");
-  };
+  auto opt = [&](const TypePtr& a) { return a ? CppType(pkg, *a) : std::string("std::monostate"); };
   switch (t.kind) {
-    case Type::Kind::kPrim: return PrimCpp(t.prim);
-    case Type::Kind::kNamed: return OwnerNs(pkg, t.def->owner) + "::" + Pascal(t.def->name);
-    case Type::Kind::kList: return "std::vector<" + CppType(pkg, *t.args[0]) + ">";
-    case Type::Kind::kOption: return "std::optional<" + CppType(pkg, *t.args[0]) + ">";
+    case Type::Kind::kPrim:
+      return PrimCpp(t.prim);
+    case Type::Kind::kNamed:
+      return OwnerNs(pkg, t.def->owner) + "::" + Pascal(t.def->name);
+    case Type::Kind::kList:
+      return "std::vector<" + CppType(pkg, *t.args[0]) + ">";
+    case Type::Kind::kOption:
+      return "std::optional<" + CppType(pkg, *t.args[0]) + ">";
     case Type::Kind::kResult:
       return "::witgen::Expected<" + opt(t.args[0]) + ", " + opt(t.args[1]) + ">";
     case Type::Kind::kTuple: {
@@ -128,11 +177,16 @@ std::string TypeKey(const Type& t0) {
   const Type& t = Resolve(t0);
   auto opt = [](const TypePtr& a) { return a ? TypeKey(*a) : std::string("none"); };
   switch (t.kind) {
-    case Type::Kind::kPrim: return PrimKey(t.prim);
-    case Type::Kind::kNamed: return Snake(t.def->owner) + "_" + Snake(t.def->name);
-    case Type::Kind::kList: return "list_" + TypeKey(*t.args[0]) + "_";
-    case Type::Kind::kOption: return "option_" + TypeKey(*t.args[0]) + "_";
-    case Type::Kind::kResult: return "result_" + opt(t.args[0]) + "_" + opt(t.args[1]) + "_";
+    case Type::Kind::kPrim:
+      return PrimKey(t.prim);
+    case Type::Kind::kNamed:
+      return Snake(t.def->owner) + "_" + Snake(t.def->name);
+    case Type::Kind::kList:
+      return "list_" + TypeKey(*t.args[0]) + "_";
+    case Type::Kind::kOption:
+      return "option_" + TypeKey(*t.args[0]) + "_";
+    case Type::Kind::kResult:
+      return "result_" + opt(t.args[0]) + "_" + opt(t.args[1]) + "_";
     case Type::Kind::kTuple: {
       std::string s = "tuple" + std::to_string(t.args.size());
       for (const auto& a : t.args) s += "_" + TypeKey(*a);

@@ -9,18 +9,19 @@ namespace witgen {
 namespace {
 
 const std::set<std::string>& Unsupported() {
-  static const std::set<std::string> k = {"resource", "future", "stream", "own", "borrow",
-                                          "include", "constructor", "static", "error-context"};
+  static const std::set<std::string> k = {"resource",    "future", "stream",
+                                          "own",         "borrow", "include",
+                                          "constructor", "static", "error-context"};
   return k;
 }
 
 // Words that are identifiers only when written with a leading '%'.
 const std::set<std::string>& Keywords() {
   static const std::set<std::string> k = {
-      "as", "async", "bool", "char", "enum", "export", "f32", "f64", "flags", "float32",
-      "float64", "func", "import", "interface", "list", "option", "package", "record",
-      "result", "s8", "s16", "s32", "s64", "string", "tuple", "type", "u8", "u16", "u32",
-      "u64", "use", "variant", "with", "world"};
+      "as",      "async",   "bool", "char",   "enum",      "export", "f32",    "f64",     "flags",
+      "float32", "float64", "func", "import", "interface", "list",   "option", "package", "record",
+      "result",  "s8",      "s16",  "s32",    "s64",       "string", "tuple",  "type",    "u8",
+      "u16",     "u32",     "u64",  "use",    "variant",   "with",   "world"};
   return k;
 }
 
@@ -165,8 +166,8 @@ class Parser {
   }
 
   bool IsTypeKeyword() const {
-    return IsKeyword("record") || IsKeyword("variant") || IsKeyword("enum") ||
-           IsKeyword("flags") || IsKeyword("type");
+    return IsKeyword("record") || IsKeyword("variant") || IsKeyword("enum") || IsKeyword("flags") ||
+           IsKeyword("type");
   }
 
   // `name: func(params) [-> type];`
@@ -281,9 +282,10 @@ bool Parser::TypeExpr(TypePtr* out) {
   const Token& tok = Peek();
   if (tok.kind != Token::Kind::kIdent) return Fail("expected a type" + Found());
   static const std::pair<const char*, Prim> kPrims[] = {
-      {"bool", Prim::kBool}, {"s8", Prim::kS8},   {"u8", Prim::kU8},         {"s16", Prim::kS16},
-      {"u16", Prim::kU16},   {"s32", Prim::kS32}, {"u32", Prim::kU32},       {"s64", Prim::kS64},
-      {"u64", Prim::kU64},   {"f32", Prim::kF32}, {"f64", Prim::kF64},       {"float32", Prim::kF32},
+      {"bool", Prim::kBool},   {"s8", Prim::kS8},     {"u8", Prim::kU8},
+      {"s16", Prim::kS16},     {"u16", Prim::kU16},   {"s32", Prim::kS32},
+      {"u32", Prim::kU32},     {"s64", Prim::kS64},   {"u64", Prim::kU64},
+      {"f32", Prim::kF32},     {"f64", Prim::kF64},   {"float32", Prim::kF32},
       {"float64", Prim::kF64}, {"char", Prim::kChar}, {"string", Prim::kString}};
   if (!tok.escaped) {
     for (const auto& [name, prim] : kPrims) {
@@ -335,8 +337,7 @@ bool Parser::WorldItemDecl(World* w, bool is_export) {
     item.func.name = name;
     item.func.pos = item.pos;
     if (!FuncSignature(&item.func) || !Expect(";")) return false;
-  } else if (IsPunct(":") && Peek(1).kind == Token::Kind::kIdent &&
-             Peek(1).text == "interface") {
+  } else if (IsPunct(":") && Peek(1).kind == Token::Kind::kIdent && Peek(1).text == "interface") {
     return Fail("inline interfaces in worlds are not supported");
   } else if (IsPunct(":") || IsPunct("/")) {
     return Fail("imports of other packages are not supported");

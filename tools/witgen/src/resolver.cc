@@ -84,8 +84,8 @@ class Resolver {
   }
 
   bool ResolveScope(const std::string& owner, const std::vector<Use>& uses,
-                    const std::vector<std::shared_ptr<TypeDef>>& types,
-                    std::vector<UsedName>* used, Scope& scope) {
+                    const std::vector<std::shared_ptr<TypeDef>>& types, std::vector<UsedName>* used,
+                    Scope& scope) {
     for (const Use& u : uses) {
       auto it = ifaces_.find(u.from);
       if (it == ifaces_.end()) return Fail(u.pos, "unknown interface `" + u.from + "`");
@@ -192,8 +192,8 @@ bool Resolver::Collect(Model* model) {
   }
   std::set<std::string> seen;
   for (const WorldItem& item : model->world->items) {
-    std::string key = (item.is_export ? "export " : "import ") +
-                      (item.is_func ? item.func.name : item.iface);
+    std::string key =
+        (item.is_export ? "export " : "import ") + (item.is_func ? item.func.name : item.iface);
     if (!seen.insert(key).second) return Fail(item.pos, "duplicate world item");
     if (item.is_func) {
       (item.is_export ? model->export_funcs : model->import_funcs).push_back(&item.func);

@@ -13,12 +13,12 @@ namespace witgen {
 struct Model {
   const Package* pkg = nullptr;
   const World* world = nullptr;
-  std::vector<const Interface*> interfaces;        // used by the world, dependencies first
-  std::vector<const TypeDef*> types;               // every reachable definition, dependencies first
-  std::vector<const Interface*> import_interfaces; // in world order
-  std::vector<const Interface*> export_interfaces; // in world order
-  std::vector<const Func*> import_funcs;           // world-level imported functions
-  std::vector<const Func*> export_funcs;           // world-level exported functions
+  std::vector<const Interface*> interfaces;  // used by the world, dependencies first
+  std::vector<const TypeDef*> types;         // every reachable definition, dependencies first
+  std::vector<const Interface*> import_interfaces;  // in world order
+  std::vector<const Interface*> export_interfaces;  // in world order
+  std::vector<const Func*> import_funcs;            // world-level imported functions
+  std::vector<const Func*> export_funcs;            // world-level exported functions
 };
 
 // Resolves `pkg` in place and builds the model of `world_name`. Returns false and sets

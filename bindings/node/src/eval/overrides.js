@@ -29,27 +29,31 @@ function enumMap(value, path, allowed, problem, shape) {
   if (!isObject(value)) shape(path, 'must be an object');
   const out = new Map();
   for (const [key, v] of value) {
-    if (typeof v !== 'string' || !allowed.includes(v)) shape(`${path}[${JSON.stringify(key)}]`, problem);
+    if (typeof v !== 'string' || !allowed.includes(v)) {
+      shape(`${path}[${JSON.stringify(key)}]`, problem);
+    }
     out.set(key, v);
   }
   return out;
 }
 
 /**
- * Parses a validate-email line's "overrides" value: {import name: Map(argument → answer)}.
+ * Parses a validate-email line's "overrides" value: Map(import name → Map(argument → answer)).
  * `shape(path, problem)` throws the protocol's shape error.
  */
 export function parseEmailOverrides(value, shape) {
   if (!isObject(value)) shape('overrides', 'must be an object');
   const out = new Map();
   for (const [key, name] of EMAIL_QUESTIONS) {
-    const map = value.has(key) ? enumMap(value.get(key), `overrides.${key}`, ANSWERS, ANSWER_PROBLEM, shape) : new Map();
-    out.set(name, map);
+    const answers = value.has(key)
+      ? enumMap(value.get(key), `overrides.${key}`, ANSWERS, ANSWER_PROBLEM, shape)
+      : new Map();
+    out.set(name, answers);
   }
   return out;
 }
 
-/** Parses a detect-bot line's "overrides" value: {verify: Map(bot ID → Map(ip → verification))}. */
+/** Parses a detect-bot line's "overrides": Map(verify → Map(bot ID → Map(ip → answer))). */
 export function parseBotOverrides(value, shape) {
   if (!isObject(value)) shape('overrides', 'must be an object');
   const verify = new Map();

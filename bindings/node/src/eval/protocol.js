@@ -133,7 +133,8 @@ const handlers = {
       if (!Object.hasOwn(EMAIL_TYPES, v)) shape(`${path}[${i}]`, `unknown email type ${JSON.stringify(v)}`);
     });
     const overrides = overridesOf(input, parseEmailOverrides);
-    return analyse(overrides, () => analyzer.validateEmail(email, { requireTopLevelDomain, allowDomainLiteral, [tag]: list }),
+    const config = { requireTopLevelDomain, allowDomainLiteral, [tag]: list };
+    return analyse(overrides, () => analyzer.validateEmail(email, config),
       (r) => ({ validity: r.validity, blocked: r.blocked }));
   },
 };

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "wasm-rt.h"
 #include "warden/status.h"
+#include "wasm-rt.h"
 #include "witgen/abi.h"
 
 namespace witgen::host {
@@ -137,14 +137,26 @@ struct Call {
 // A human-readable name of a trap code.
 inline const char* TrapName(wasm_rt_trap_t trap) {
   switch (trap) {
-    case WASM_RT_TRAP_NONE: return "none";
-    case WASM_RT_TRAP_OOB: return "out of bounds memory access or stack exhaustion";
-    case WASM_RT_TRAP_INT_OVERFLOW: return "integer overflow";
-    case WASM_RT_TRAP_DIV_BY_ZERO: return "integer divide by zero";
-    case WASM_RT_TRAP_INVALID_CONVERSION: return "invalid conversion";
-    case WASM_RT_TRAP_UNREACHABLE: return "unreachable";
-    case WASM_RT_TRAP_CALL_INDIRECT: return "invalid call_indirect";
-    default: return "trap";
+    case WASM_RT_TRAP_NONE:
+      return "none";
+    case WASM_RT_TRAP_OOB:
+      return "out of bounds memory access";
+    case WASM_RT_TRAP_INT_OVERFLOW:
+      return "integer overflow";
+    case WASM_RT_TRAP_DIV_BY_ZERO:
+      return "integer divide by zero";
+    case WASM_RT_TRAP_INVALID_CONVERSION:
+      return "invalid conversion";
+    case WASM_RT_TRAP_UNREACHABLE:
+      return "unreachable";
+    case WASM_RT_TRAP_CALL_INDIRECT:
+      return "invalid call_indirect";
+#if !WASM_RT_MERGED_OOB_AND_EXHAUSTION_TRAPS
+    case WASM_RT_TRAP_EXHAUSTION:
+      return "call stack exhausted";
+#endif
+    default:
+      return "trap";
   }
 }
 

@@ -40,13 +40,16 @@ namespace warden::analyze::analyzer::wasm2c::internal {
 
 struct InstanceState {
   Z_analyzer_instance_t module{};
-  bool live = false;
+  bool live = false;  // instantiated: module must be freed
   bool poisoned = false;
   const Imports* imports = nullptr;
   std::string import_error;  // why an import trapped
   Z_wardenZ3AanalyzeZ2FbotZ2DoverridesZ400Z2E1Z2E0_instance_t import0{this};
   Z_wardenZ3AanalyzeZ2FemailZ2DoverridesZ400Z2E1Z2E0_instance_t import1{this};
   Z_wardenZ3AanalyzeZ2FloggerZ400Z2E1Z2E0_instance_t import2{this};
+  ~InstanceState() {
+    if (live) Z_analyzer_free(&module);
+  }
 };
 
 }  // namespace warden::analyze::analyzer::wasm2c::internal
@@ -1236,9 +1239,7 @@ namespace warden::analyze::analyzer::wasm2c {
 Instance::Instance(std::unique_ptr<internal::InstanceState> state)
     : state_(std::move(state)) {}
 
-Instance::~Instance() {
-  if (state_->live) Z_analyzer_free(&state_->module);
-}
+Instance::~Instance() = default;
 
 warden::Result<std::unique_ptr<Instance>> Instance::Create(const Imports* imports,
                                                            uint32_t max_memory_pages) {

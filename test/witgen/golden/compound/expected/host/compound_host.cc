@@ -28,10 +28,13 @@ namespace golden::compound::compound::wasm2c::internal {
 
 struct InstanceState {
   Z_compound_instance_t module{};
-  bool live = false;
+  bool live = false;  // instantiated: module must be freed
   bool poisoned = false;
   const Imports* imports = nullptr;
   std::string import_error;  // why an import trapped
+  ~InstanceState() {
+    if (live) Z_compound_free(&module);
+  }
 };
 
 }  // namespace golden::compound::compound::wasm2c::internal
@@ -1024,9 +1027,7 @@ namespace golden::compound::compound::wasm2c {
 Instance::Instance(std::unique_ptr<internal::InstanceState> state)
     : state_(std::move(state)) {}
 
-Instance::~Instance() {
-  if (state_->live) Z_compound_free(&state_->module);
-}
+Instance::~Instance() = default;
 
 warden::Result<std::unique_ptr<Instance>> Instance::Create(const Imports* imports,
                                                            uint32_t max_memory_pages) {

@@ -32,11 +32,14 @@ namespace golden::indirect::indirect::wasm2c::internal {
 
 struct InstanceState {
   Z_indirect_instance_t module{};
-  bool live = false;
+  bool live = false;  // instantiated: module must be freed
   bool poisoned = false;
   const Imports* imports = nullptr;
   std::string import_error;  // why an import trapped
   Z_goldenZ3AindirectZ2Fwide_instance_t import0{this};
+  ~InstanceState() {
+    if (live) Z_indirect_free(&module);
+  }
 };
 
 }  // namespace golden::indirect::indirect::wasm2c::internal
@@ -396,9 +399,7 @@ namespace golden::indirect::indirect::wasm2c {
 Instance::Instance(std::unique_ptr<internal::InstanceState> state)
     : state_(std::move(state)) {}
 
-Instance::~Instance() {
-  if (state_->live) Z_indirect_free(&state_->module);
-}
+Instance::~Instance() = default;
 
 warden::Result<std::unique_ptr<Instance>> Instance::Create(const Imports* imports,
                                                            uint32_t max_memory_pages) {

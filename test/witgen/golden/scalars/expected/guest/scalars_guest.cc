@@ -253,6 +253,17 @@ extern "C" __attribute__((export_name("cabi_post_get-bool"))) void witgen_post_g
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+extern "C" __attribute__((export_name("create"))) uint32_t witgen_export_create() {
+  auto r = ::golden::scalars::scalars::exports::Create();
+  uint64_t rc[1] = {};
+  Lower_u32(r, rc);
+  return ::witgen::CellAs<uint32_t>(rc[0]);
+}
+extern "C" __attribute__((export_name("cabi_post_create"))) void witgen_post_create(uint32_t a0) {
+  wg::ResetLog();
+  if (witgen_guest_post_return) witgen_guest_post_return();
+}
+
 extern "C" __attribute__((export_name("echo-s8"))) uint32_t witgen_export_echo_s8(uint32_t a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_s8(c + 0);

@@ -7,6 +7,7 @@
 // Exports: implemented by the guest code, called by the glue.
 namespace golden::scalars::scalars::exports {
 bool GetBool();
+uint32_t Create();
 int8_t EchoS8(int8_t x);
 uint16_t EchoU16(uint16_t x);
 int64_t EchoS64(int64_t x);

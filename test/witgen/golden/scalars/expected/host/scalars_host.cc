@@ -32,11 +32,14 @@ namespace golden::scalars::scalars::wasm2c::internal {
 
 struct InstanceState {
   Z_scalars_instance_t module{};
-  bool live = false;
+  bool live = false;  // instantiated: module must be freed
   bool poisoned = false;
   const Imports* imports = nullptr;
   std::string import_error;  // why an import trapped
   Z_Z24root_instance_t import0{this};
+  ~InstanceState() {
+    if (live) Z_scalars_free(&module);
+  }
 };
 
 }  // namespace golden::scalars::scalars::wasm2c::internal
@@ -286,6 +289,15 @@ void Post_get_bool(void* arg) {
   Z_scalarsZ_cabi_post_getZ2Dbool(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+void Invoke_create(void* arg) {
+  auto* k = static_cast<wh::Call*>(arg);
+  k->result = ::witgen::ToCell(Z_scalarsZ_create(static_cast<Z_scalars_instance_t*>(k->instance)));
+}
+void Post_create(void* arg) {
+  auto* k = static_cast<wh::Call*>(arg);
+  Z_scalarsZ_cabi_post_create(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+}
+
 void Invoke_echo_s8(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   k->result = ::witgen::ToCell(Z_scalarsZ_echoZ2Ds8(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0])));
@@ -461,9 +473,7 @@ namespace golden::scalars::scalars::wasm2c {
 Instance::Instance(std::unique_ptr<internal::InstanceState> state)
     : state_(std::move(state)) {}
 
-Instance::~Instance() {
-  if (state_->live) Z_scalars_free(&state_->module);
-}
+Instance::~Instance() = default;
 
 warden::Result<std::unique_ptr<Instance>> Instance::Create(const Imports* imports,
                                                            uint32_t max_memory_pages) {
@@ -507,6 +517,26 @@ warden::Result<bool> Instance::GetBool() {
   Trap = warden_rt_invoke(&Post_get_bool, &Call);
   if (!Res) return warden::GuestAbiError("get-bool: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post get-bool");
+  St->poisoned = false;
+  return std::move(*Res);
+}
+
+warden::Result<uint32_t> Instance::Create_() {
+  State* St = state_.get();
+  if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
+  St->poisoned = true;  // until this call succeeds
+  wh::Ctx Cx = MakeCtx(St);
+  uint64_t Args[1] = {};
+  wh::Call Call{&St->module, Args, 0};
+  St->import_error.clear();
+  warden_rt_clear_memory_exhausted();
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_create, &Call);
+  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "create");
+  std::optional<uint32_t> Res;
+  Res = Lift_u32(Cx, &Call.result);
+  Trap = warden_rt_invoke(&Post_create, &Call);
+  if (!Res) return warden::GuestAbiError("create: " + Cx.error());
+  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post create");
   St->poisoned = false;
   return std::move(*Res);
 }

@@ -32,6 +32,7 @@ class Instance {
   // kGuestAbiViolation when a returned value fails a check. After either the instance
   // is unusable (later calls return kInternal). cabi_post_<export> runs after lifting.
   warden::Result<bool> GetBool();
+  warden::Result<uint32_t> Create_();
   warden::Result<int8_t> EchoS8(int8_t x);
   warden::Result<uint16_t> EchoU16(uint16_t x);
   warden::Result<int64_t> EchoS64(int64_t x);

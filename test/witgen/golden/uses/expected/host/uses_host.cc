@@ -32,11 +32,14 @@ namespace golden::uses::uses::wasm2c::internal {
 
 struct InstanceState {
   Z_uses_instance_t module{};
-  bool live = false;
+  bool live = false;  // instantiated: module must be freed
   bool poisoned = false;
   const Imports* imports = nullptr;
   std::string import_error;  // why an import trapped
   Z_goldenZ3AusesZ2FreporterZ402Z2E0Z2E0_instance_t import0{this};
+  ~InstanceState() {
+    if (live) Z_uses_free(&module);
+  }
 };
 
 }  // namespace golden::uses::uses::wasm2c::internal
@@ -260,9 +263,7 @@ namespace golden::uses::uses::wasm2c {
 Instance::Instance(std::unique_ptr<internal::InstanceState> state)
     : state_(std::move(state)) {}
 
-Instance::~Instance() {
-  if (state_->live) Z_uses_free(&state_->module);
-}
+Instance::~Instance() = default;
 
 warden::Result<std::unique_ptr<Instance>> Instance::Create(const Imports* imports,
                                                            uint32_t max_memory_pages) {

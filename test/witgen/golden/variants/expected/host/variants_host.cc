@@ -32,11 +32,14 @@ namespace golden::variants::variants::wasm2c::internal {
 
 struct InstanceState {
   Z_variants_instance_t module{};
-  bool live = false;
+  bool live = false;  // instantiated: module must be freed
   bool poisoned = false;
   const Imports* imports = nullptr;
   std::string import_error;  // why an import trapped
   Z_Z24root_instance_t import0{this};
+  ~InstanceState() {
+    if (live) Z_variants_free(&module);
+  }
 };
 
 }  // namespace golden::variants::variants::wasm2c::internal
@@ -875,9 +878,7 @@ namespace golden::variants::variants::wasm2c {
 Instance::Instance(std::unique_ptr<internal::InstanceState> state)
     : state_(std::move(state)) {}
 
-Instance::~Instance() {
-  if (state_->live) Z_variants_free(&state_->module);
-}
+Instance::~Instance() = default;
 
 warden::Result<std::unique_ptr<Instance>> Instance::Create(const Imports* imports,
                                                            uint32_t max_memory_pages) {
