@@ -10,6 +10,7 @@ APT_PACKAGES=(
   clang-19 lld-19 libclang-rt-19-dev
   libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 libclang-rt-19-dev-wasm32 wasi-libc wabt
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+  libc-ares-dev dnsmasq-base unicode-data publicsuffix libcurl4-openssl-dev
 )
 
 missing=()
