@@ -8,7 +8,7 @@
 // warden is run two ways that must agree byte for byte on every line: `warden eval detect-bot
 // --engine wasm2c` (one process, the whole corpus as a batch) and the Node package
 // (createAnalyzer → detectBot, each result printed as the eval protocol prints it); the Node
-// package's own eval mirror (bin/warden-eval.mjs) is compared too. The config is
+// package's own eval mirror (bin/warden-eval.mjs) and `--engine native` are compared too. The config is
 // `{"allow":[]}`: every detected bot is denied, so a UA counts as a bot when `denied` is
 // non-empty.
 //
@@ -44,8 +44,7 @@ const FLAGS = {
   '--json': ['json', 'string'],
 };
 
-// The eval input line for one UA (a UA that is not well-formed UTF-16 is made so: the eval
-// protocol reads UTF-8 lines, and the Node package would replace it the same way).
+// The eval input line for one UA.
 const evalLine = (ua) => JSON.stringify({ request: { headers: { 'User-Agent': ua } }, config: { allow: [] } });
 
 function runBatch(cmd, args, input, env) {
@@ -90,6 +89,7 @@ async function classifyWarden(opts, uas) {
   const t0 = process.hrtime.bigint();
   const evalOut = runBatch(warden, ['eval', 'detect-bot', '--engine', 'wasm2c'], input, process.env);
   const evalSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const nativeOut = runBatch(warden, ['eval', 'detect-bot', '--engine', 'native'], input, process.env);
   const node = await loadWardenNode(componentDir);
   const nodeOut = uas.map((ua) => nodeResultLine(node, ua));
   const mirrorOut = runBatch(process.execPath, [path.join(ROOT, 'bindings/node/bin/warden-eval.mjs'), 'detect-bot'],
@@ -97,6 +97,7 @@ async function classifyWarden(opts, uas) {
   const agreement = [
     compareLines('Node package (createAnalyzer) vs warden eval --engine wasm2c', nodeOut, evalOut),
     compareLines('Node eval mirror (bin/warden-eval.mjs) vs warden eval --engine wasm2c', mirrorOut, evalOut),
+    compareLines('warden eval --engine native vs --engine wasm2c', nativeOut, evalOut),
   ];
   return { warden, componentDir, evalSeconds, evalOut, nodeOut, agreement };
 }
@@ -122,9 +123,13 @@ async function main() {
   }
   requireComparisonPackages();
   const rows = [...corpus.bots, ...corpus.humans];
+  // A UA that is not well-formed UTF-16 (a lone surrogate escape) is made so, U+FFFD for each
+  // lone surrogate: the eval protocol reads UTF-8 lines, so it cannot carry one.
   const uas = rows.map((r) => (r.ua.isWellFormed() ? r.ua : r.ua.toWellFormed()));
   const nb = corpus.bots.length;
   console.log(`== bot-detection accuracy: ${corpus.bots.length} bot UAs, ${corpus.humans.length} human UAs (${opts.data})`);
+  const replaced = rows.filter((r) => !r.ua.isWellFormed()).length;
+  if (replaced) console.log(`${replaced} UAs hold lone surrogates: classified with U+FFFD in their place`);
 
   const w = await classifyWarden(opts, uas);
   printAgreement(w, uas);

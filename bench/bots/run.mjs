@@ -22,7 +22,7 @@ const USAGE = `usage: node bench/bots/run.mjs [options]
   --warden <path>        the warden CLI (accuracy)
   --component-dir <dir>  the transpiled Node component (both)
   --bot-speed <path>     the bot_speed binary (speed)
-  --engine-bench <path>  engine_bench, for its BM_Bot_* benchmarks if any (speed)
+  --engine-bench <path>  a binary whose BM_Bot_* benchmarks are listed too (speed; default bot_bench, engine_bench)
   --repetitions <n>      timed runs per speed figure (default 5)
   --min-time <s>         seconds per timed run (default 0.1)
   --time real|cpu        which C++ figure (default real)

@@ -93,7 +93,12 @@ async function loadClassifiers(opts) {
 
 // Columns in this order: wasm2c, native, then the Node classifiers as loaded.
 function measureAll(botSpeed, classifiers, opts) {
-  const cpp = runBotSpeed(botSpeed, ALL_CASES, opts);
+  const both = runBotSpeed(botSpeed, ALL_CASES, opts);
+  const cpp = both[opts.time];
+  const other = opts.time === 'real' ? 'cpu' : 'real';
+  const typicalOf = (engine) => median(TYPICAL_CASES.map(([k]) => both[other].get(`${k}/${engine}`)));
+  console.log(`(C++ ${other} time, for comparison: wasm2c typical ${fmt(typicalOf('wasm2c'))}, ` +
+    `8 KB ${fmt(both[other].get(`${LARGE_CASE[0]}/wasm2c`))}; native typical ${fmt(typicalOf('native'))})`);
   const nodeFigures = timeNode(classifiers, opts);
   const typicalNames = TYPICAL_CASES.map(([k]) => k);
   const column = (name, byCase) => ({ name, byCase, typical: median(typicalNames.map((k) => byCase.get(k))) });

@@ -33,27 +33,22 @@ class Scan {
   // One pass of the automaton: confirms literal patterns, collects regex candidates.
   void RunAutomaton() {
     const uint8_t* class_map = t_.class_map.data();
-    const uint16_t* base = t_.base.data();
-    const uint16_t* check = t_.check.data();
-    const uint16_t* fail = t_.fail.data();
-    const uint16_t* out = t_.out.data();
-    uint32_t s = 0;
-    for (size_t i = 0; i < n_; ++i) {
-      const uint32_t c = class_map[ua_[i]];
-      if (c == 0) {
-        s = 0;
-        continue;
+    const AcSlot* slots = t_.slots.data();
+    const uint16_t* dense = t_.dense.data();
+    const uint32_t shift = t_.dense_shift;
+    const uint32_t dense_end = static_cast<uint32_t>(t_.dense_slots.size()) << shift;
+    const uint32_t output_from = t_.dense_output_from;
+    const unsigned char* ua = ua_;
+    const size_t n = n_;
+    uint32_t v = 0;  // the state: row << shift (shallow) or dense_end + slot (deep)
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t c = class_map[ua[i]];
+      if (v < dense_end) {
+        v = dense[v + c];
+      } else {
+        v = DeepStep(slots, v - dense_end, c, dense_end);
       }
-      for (;;) {
-        const uint32_t next = base[s] + c;  // in range: the compiler pads the arrays
-        if (check[next] == s) {
-          s = next;
-          break;
-        }
-        if (s == 0) break;
-        s = fail[s];
-      }
-      if (out[s] != 0) Hits(out[s], i + 1);
+      if (v >= output_from) Output(v, dense_end, i + 1);
     }
   }
 
@@ -95,6 +90,27 @@ class Scan {
     ++candidate_count_;
   }
 
+  // A step from deep slot `s` on class `c`; returns the target encoded like a dense entry.
+  uint32_t DeepStep(const AcSlot* slots, uint32_t s, uint32_t c, uint32_t dense_end) const {
+    for (;;) {
+      const AcSlot& state = slots[s];
+      const uint32_t next = state.base + c;  // in range: the compiler pads the array
+      if (slots[next].check == s) return dense_end + next;
+      if (state.fail & kDenseState) {
+        return t_.dense[((state.fail & ~kDenseState) << t_.dense_shift) + c];
+      }
+      s = state.fail;
+    }
+  }
+
+  // State `v` (>= dense_output_from) was reached at byte offset `end`: process its keywords.
+  // Out of line: rare, and it keeps the scan loop's variables in registers.
+  __attribute__((noinline)) void Output(uint32_t v, uint32_t dense_end, size_t end) {
+    const uint16_t list = v < dense_end ? t_.slots[t_.dense_slots[v >> t_.dense_shift]].out
+                                        : t_.slots[v - dense_end].out;
+    if (list != 0) Hits(list, end);
+  }
+
   // Keywords of output list `list` end at byte offset `end`.
   void Hits(uint16_t list, size_t end) {
     const uint16_t* outputs = t_.outputs.data();
@@ -121,9 +137,11 @@ class Scan {
     const uint8_t* map = t_.regex_class_maps.data() + size_t{r.class_map} * 256;
     const uint8_t* table = t_.regex_tables.data() + r.table;
     const uint32_t classes = r.classes;
+    const unsigned char* ua = ua_;
+    const size_t n = n_;
     uint32_t s = 0;
-    for (size_t i = 0; i < n_; ++i) {
-      s = table[s * classes + map[ua_[i]]];
+    for (size_t i = 0; i < n; ++i) {
+      s = table[s * classes + map[ua[i]]];
       if (s >= kDfaDead) return s == kDfaAccept;
     }
     return t_.regex_at_end[r.at_end + s] != 0;

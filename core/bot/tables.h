@@ -62,16 +62,34 @@ struct RegexInfo {
 inline constexpr uint8_t kDfaAccept = 0xff;
 inline constexpr uint8_t kDfaDead = 0xfe;
 
-// The Aho-Corasick automaton is a double array: from state s on byte b (class c =
-// class_map[b], 0 = in no keyword) the goto target is t = base[s] + c if check[t] == s,
-// otherwise follow fail[s] (the root, state 0, stays). out[s] is 0 or an offset in `outputs`
-// of [count, keyword index...]: every keyword ending at s.
+// The Aho-Corasick automaton is a double array of AcSlot: from state s on byte b (class c =
+// class_map[b], 0 = in no keyword) the goto target is t = slots[s].base + c if
+// slots[t].check == s, otherwise follow slots[s].fail (the root, state 0, stays). slots[s].out
+// is 0 or an offset in `outputs` of [count, keyword index...]: every keyword ending at s. The
+// four fields of a slot share a cache line, so a transition is one memory access.
+// Shallow states (the root and depth <= 2, where a scan of ordinary text spends most of its
+// time) also have a dense row r (slot dense_slots[r]; the root is row 0) holding the target of
+// every class with failure links resolved: dense[(r << dense_shift) + c] is the target's
+// row << dense_shift if it is shallow, else (dense_slots.size() << dense_shift) + its slot.
+// Rows of states where no keyword ends come first: a shallow target t has keywords iff
+// t >= dense_output_from. A deep state whose failure link leads to a shallow one has
+// fail = kDenseState | row.
+inline constexpr uint16_t kNoState = 0xffff;
+inline constexpr uint16_t kDenseState = 0x8000;
+struct AcSlot {
+  uint16_t base;
+  uint16_t check;  // the parent state, kNoState for a free slot
+  uint16_t fail;
+  uint16_t out;
+};
+
 struct Tables {
   std::span<const uint8_t, 256> class_map;
-  std::span<const uint16_t> base;
-  std::span<const uint16_t> check;
-  std::span<const uint16_t> fail;
-  std::span<const uint16_t> out;
+  std::span<const AcSlot> slots;
+  std::span<const uint16_t> dense;
+  std::span<const uint16_t> dense_slots;
+  uint32_t dense_shift;        // rows of `dense` are 1 << dense_shift (>= classes) wide
+  uint32_t dense_output_from;  // see above
   std::span<const uint16_t> outputs;
   std::span<const Keyword> keywords;
   std::span<const char> text;

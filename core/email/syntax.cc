@@ -1,15 +1,18 @@
 // Email address syntax checks (see syntax.h).
 #include "core/email/syntax.h"
 
+#include <algorithm>
+#include <array>
+
 #include "core/common/ascii.h"
+#include "core/email/idna.h"
+#include "core/email/unicode.h"
 
 namespace warden::core::email {
 namespace {
 
 constexpr size_t kMaxLocal = 64;
-constexpr size_t kMaxDomain = 253;
 constexpr size_t kMaxAddress = 254;
-constexpr size_t kMaxLabel = 63;
 
 // RFC 5322 atext.
 bool IsAtext(char c) {
@@ -27,27 +30,61 @@ bool IsAtext(char c) {
 // RFC 5321 qtextSMTP: %d32-33 / %d35-91 / %d93-126.
 bool IsQtext(char c) { return c >= 32 && c <= 126 && c != '"' && c != '\\'; }
 
-bool IsLdhLabel(std::string_view label) {
-  if (label.empty() || label.size() > kMaxLabel) return false;
-  if (label.front() == '-' || label.back() == '-') return false;
-  for (char c : label) {
-    if (!IsAsciiAlnum(c) && c != '-') return false;
-  }
+// Non-ASCII code points a local part may hold (RFC 6531 UTF8-non-ascii), minus the invisible
+// and space-like ones a mailbox name should never contain: spaces (Zs/Zl/Zp), zero-width and
+// bidi formatting characters, the BOM, interlinear annotations and noncharacters.
+bool IsLocalUnicode(char32_t c) {
+  if (c == 0xA0 || c == 0x1680 || c == 0x3000 || c == 0xFEFF) return false;
+  if ((c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F)) return false;
+  if ((c >= 0x205F && c <= 0x206F) || (c >= 0xFFF9 && c <= 0xFFFB)) return false;
+  if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE) return false;
   return true;
 }
 
-// Length of the quoted string at the start of `text` (quotes included), or 0 if `text` does
-// not start with a complete one.
-size_t QuotedLength(std::string_view text) {
-  if (text.empty() || text.front() != '"') return 0;
-  for (size_t i = 1; i < text.size(); ++i) {
-    if (text[i] == '\\') {
-      ++i;
-    } else if (text[i] == '"') {
-      return i + 1;
-    }
+// Decodes the non-ASCII code point at text[*i] (valid UTF-8 is guaranteed by the caller) and
+// tells whether a local part may hold it; *i ends on its last byte.
+bool TakeLocalUnicode(std::string_view text, size_t* i) {
+  size_t pos = *i;
+  char32_t c = 0;
+  const bool ok = DecodeUtf8(text, &pos, &c) && IsLocalUnicode(c);
+  *i = pos - 1;
+  return ok;
+}
+
+// A non-ASCII code point of a dot-atom whose canonical decomposition holds an ASCII character
+// that atext excludes ("≮" is "<" + U+0338) would smuggle that character in.
+bool DecomposesToSpecial(std::string_view text, size_t last_byte) {
+  size_t start = last_byte;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  char32_t c = 0;
+  if (!DecodeUtf8(text, &start, &c)) return true;
+  std::u32string parts;
+  CanonicalDecomposition(c, &parts);
+  for (char32_t p : parts) {
+    if (p < 0x80 && !IsAtext(static_cast<char>(p))) return true;
   }
-  return 0;
+  return false;
+}
+
+// One pass over the candidate: ill-formed UTF-8 (kInvalidUtf8) wins over a control character
+// (U+0000-001F, U+007F, U+0080-009F: kControlCharacter) anywhere. Sets *ascii.
+InvalidReason CheckEncoding(std::string_view text, bool* ascii) {
+  bool control = false;
+  *ascii = true;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      control = control || b < 0x20 || b == 0x7F;
+      ++pos;
+      continue;
+    }
+    *ascii = false;
+    char32_t c;
+    if (!DecodeUtf8(text, &pos, &c)) return InvalidReason::kInvalidUtf8;
+    control = control || c < 0xA0;
+  }
+  return control ? InvalidReason::kControlCharacter : InvalidReason::kNone;
 }
 
 // One IPv6 group: 1-4 hex digits.
@@ -77,55 +114,125 @@ int CountGroups(std::string_view run, bool allow_v4) {
   }
 }
 
+// Where the local part ends: the first '@' outside a quoted string. Reports display names,
+// comments and unterminated quotes, which only a scan that knows the quotes can tell.
+InvalidReason FindAt(std::string_view candidate, size_t* at) {
+  bool quoted = false;
+  for (size_t i = 0; i < candidate.size(); ++i) {
+    const char c = candidate[i];
+    if (quoted) {
+      if (c == '\\') ++i;
+      else if (c == '"') quoted = false;
+      continue;
+    }
+    if (c == '"') {
+      quoted = true;
+    } else if (c == '<' && candidate.back() == '>') {
+      return InvalidReason::kDisplayName;
+    } else if (c == '(') {
+      return InvalidReason::kComment;
+    } else if (c == '@') {
+      *at = i;
+      return InvalidReason::kNone;
+    }
+  }
+  return quoted ? InvalidReason::kUnterminatedQuote : InvalidReason::kMissingAt;
+}
+
+bool IsAscii(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// The last label of an A-label domain.
+std::string_view LastLabel(std::string_view domain) {
+  const size_t dot = domain.rfind('.');
+  return dot == std::string_view::npos ? domain : domain.substr(dot + 1);
+}
+
+// Special-use top-level names that never take Internet mail (RFC 6761, 6762, 7686, 3172).
+bool IsReservedTld(std::string_view tld) {
+  constexpr std::array<std::string_view, 6> kReserved = {"arpa", "invalid", "local",
+                                                         "localhost", "onion", "test"};
+  for (std::string_view r : kReserved) {
+    if (tld == r) return true;
+  }
+  return false;
+}
+
+InvalidReason CheckTopLevelDomain(std::string_view ascii_domain) {
+  if (ascii_domain.find('.') == std::string_view::npos) {
+    return InvalidReason::kMissingTopLevelDomain;
+  }
+  // No top-level domain is all digits (RFC 3696 §2: "a@1.2.3.4" is an IPv4 address in
+  // disguise), and a hyphenated one ends in a letter (every real TLD is letters only or an
+  // A-label; docs/email-validation.md explains the choice).
+  const std::string_view tld = LastLabel(ascii_domain);
+  bool numeric = true;
+  for (char c : tld) numeric = numeric && IsAsciiDigit(c);
+  if (numeric || (tld.find('-') != std::string_view::npos && !IsAsciiAlpha(tld.back()))) {
+    return InvalidReason::kInvalidTopLevelDomain;
+  }
+  return IsReservedTld(tld) ? InvalidReason::kReservedDomain : InvalidReason::kNone;
+}
+
+InvalidReason CheckDomain(std::string_view domain, const SyntaxOptions& options,
+                          Address* address) {
+  if (domain.empty()) return InvalidReason::kDomainEmpty;
+  if (domain.front() == '[') {
+    if (!options.allow_domain_literal) return InvalidReason::kDomainLiteralNotAllowed;
+    if (!IsAddressLiteral(domain)) return InvalidReason::kInvalidDomainLiteral;
+    address->domain_literal = true;
+    address->ascii_domain.assign(domain);
+    return InvalidReason::kNone;
+  }
+  if (InvalidReason r = DomainToAscii(domain, &address->ascii_domain); r != InvalidReason::kNone) {
+    return r;
+  }
+  return options.require_top_level_domain ? CheckTopLevelDomain(address->ascii_domain)
+                                          : InvalidReason::kNone;
+}
+
 }  // namespace
 
-bool IsDotAtom(std::string_view local) {
-  if (local.empty() || local.front() == '.' || local.back() == '.') return false;
-  char previous = '\0';
-  for (char c : local) {
+InvalidReason CheckDotAtom(std::string_view local) {
+  if (local.front() == '.') return InvalidReason::kLeadingDot;
+  for (size_t i = 0; i < local.size(); ++i) {
+    const char c = local[i];
     if (c == '.') {
-      if (previous == '.') return false;
+      if (i + 1 == local.size()) return InvalidReason::kTrailingDot;
+      if (local[i + 1] == '.') return InvalidReason::kConsecutiveDots;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      if (!TakeLocalUnicode(local, &i) || DecomposesToSpecial(local, i)) {
+        return InvalidReason::kInvalidCharacter;
+      }
     } else if (!IsAtext(c)) {
-      return false;
+      return InvalidReason::kInvalidCharacter;
     }
-    previous = c;
   }
-  return true;
+  return InvalidReason::kNone;
 }
 
-bool IsQuotedString(std::string_view local) {
-  if (local.size() < 2 || local.front() != '"' || local.back() != '"') return false;
-  const std::string_view inner = local.substr(1, local.size() - 2);
-  for (size_t i = 0; i < inner.size(); ++i) {
-    if (inner[i] == '\\') {
+InvalidReason CheckQuotedString(std::string_view local) {
+  if (local.size() < 2 || local.front() != '"') return InvalidReason::kInvalidCharacter;
+  for (size_t i = 1; i < local.size(); ++i) {
+    const char c = local[i];
+    if (c == '"') {
+      return i + 1 == local.size() ? InvalidReason::kNone : InvalidReason::kInvalidCharacter;
+    }
+    if (c == '\\') {
       // quoted-pairSMTP: backslash and one of %d32-126.
-      if (++i == inner.size() || inner[i] < 32 || inner[i] > 126) return false;
-    } else if (!IsQtext(inner[i])) {
-      return false;
+      if (++i == local.size()) return InvalidReason::kUnterminatedQuote;
+      if (local[i] < 32 || local[i] > 126) return InvalidReason::kInvalidCharacter;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      if (!TakeLocalUnicode(local, &i)) return InvalidReason::kInvalidCharacter;
+    } else if (!IsQtext(c)) {
+      return InvalidReason::kInvalidCharacter;
     }
   }
-  return true;
-}
-
-bool IsHostname(std::string_view domain, bool require_top_level_domain) {
-  if (domain.empty() || domain.size() > kMaxDomain) return false;
-  size_t labels = 0;
-  std::string_view last;
-  std::string_view rest = domain;
-  while (true) {
-    const size_t dot = rest.find('.');
-    last = rest.substr(0, dot);
-    if (!IsLdhLabel(last)) return false;
-    ++labels;
-    if (dot == std::string_view::npos) break;
-    rest.remove_prefix(dot + 1);
-  }
-  if (!require_top_level_domain) return true;
-  if (labels < 2) return false;
-  for (char c : last) {
-    if (!IsAsciiDigit(c)) return true;
-  }
-  return false;  // an all-numeric top-level label is an IPv4 address in disguise
+  return InvalidReason::kUnterminatedQuote;
 }
 
 bool IsIpv4(std::string_view text) {
@@ -155,8 +262,9 @@ bool IsIpv6(std::string_view text) {
   if (right.find("::") != std::string_view::npos) return false;
   const int l = CountGroups(left, /*allow_v4=*/false);
   const int r = CountGroups(right, /*allow_v4=*/true);
-  // "::" stands for at least two groups, so at most six others may be written.
-  return l >= 0 && r >= 0 && l + r <= 6;
+  // "::" stands for one or more zero groups (RFC 4291 §2.2; RFC 5321's IPv6-comp asks for two,
+  // which the suites and deployed MTAs do not enforce), so at most seven others may be written.
+  return l >= 0 && r >= 0 && l + r <= 7;
 }
 
 bool IsAddressLiteral(std::string_view literal) {
@@ -167,28 +275,40 @@ bool IsAddressLiteral(std::string_view literal) {
   return IsIpv4(inner);  // general address literals (other tags) are not accepted
 }
 
-bool ParseAddress(std::string_view candidate, const SyntaxOptions& options, Address* address) {
-  if (candidate.size() > kMaxAddress) return false;
-  size_t at;
-  if (!candidate.empty() && candidate.front() == '"') {
-    at = QuotedLength(candidate);
-    if (at == 0 || at >= candidate.size() || candidate[at] != '@') return false;
-  } else {
-    at = candidate.find('@');
-    if (at == std::string_view::npos) return false;
-  }
+InvalidReason ParseAddress(std::string_view candidate, const SyntaxOptions& options,
+                           Address* address) {
+  if (candidate.empty()) return InvalidReason::kEmpty;
+  bool ascii = true;
+  if (InvalidReason r = CheckEncoding(candidate, &ascii); r != InvalidReason::kNone) return r;
+  size_t at = 0;
+  if (InvalidReason r = FindAt(candidate, &at); r != InvalidReason::kNone) return r;
   const std::string_view local = candidate.substr(0, at);
   const std::string_view domain = candidate.substr(at + 1);
-  if (local.size() > kMaxLocal || domain.size() > kMaxDomain) return false;
-  if (!IsDotAtom(local) && !IsQuotedString(local)) return false;
-  const bool literal = !domain.empty() && domain.front() == '[';
-  if (literal) {
-    if (!options.allow_domain_literal || !IsAddressLiteral(domain)) return false;
-  } else if (!IsHostname(domain, options.require_top_level_domain)) {
-    return false;
+  if (local.empty()) return InvalidReason::kLocalPartEmpty;
+  // A non-ASCII local part is checked, and measured, in NFC (RFC 6532 §3.1): what a mail
+  // system stores and compares.
+  std::string normalized;
+  std::string_view checked = local;
+  if (!ascii && !IsAscii(local)) {
+    normalized = NfcUtf8(local);
+    checked = normalized;
   }
-  *address = Address{local, domain, literal};
-  return true;
+  const InvalidReason local_reason =
+      checked.front() == '"' ? CheckQuotedString(checked) : CheckDotAtom(checked);
+  if (local_reason != InvalidReason::kNone) return local_reason;
+  // Measured both as written and normalised: either may be what gets transmitted.
+  const size_t local_size = std::max(local.size(), checked.size());
+  if (local_size > kMaxLocal) return InvalidReason::kLocalPartTooLong;
+  address->local = local;
+  address->domain = domain;
+  address->domain_literal = false;
+  if (InvalidReason r = CheckDomain(domain, options, address); r != InvalidReason::kNone) {
+    return r;
+  }
+  if (local_size + 1 + address->ascii_domain.size() > kMaxAddress) {
+    return InvalidReason::kAddressTooLong;
+  }
+  return InvalidReason::kNone;
 }
 
 }  // namespace warden::core::email

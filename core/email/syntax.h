@@ -1,39 +1,47 @@
-// Email address syntax (RFC 5321 §4.1.2–4.1.3 and §4.5.3.1, RFC 5322 §3.4.1).
+// Email address syntax (RFC 5321 §4.1.2–4.1.3 and §4.5.3.1, RFC 5322 §3.4.1, RFC 6531).
 //
-// Accepted: local-part as a dot-atom (atext runs separated by single dots) or as a quoted
-// string (qtextSMTP and backslash quoted-pairs); domain as LDH labels (1–63 letters, digits,
-// hyphens, no hyphen at either end) or, when allowed, an address literal "[a.b.c.d]" or
-// "[IPv6:...]". Limits: local part 64 octets, domain 253, address 254. ASCII only: SMTPUTF8
-// (RFC 6531) addresses and U-label domains are rejected in this slice. No comments or folding
-// whitespace (CFWS). See docs/email-validation.md.
+// Accepted: local part as a dot-atom (atext or non-ASCII UTF-8 runs separated by single dots)
+// or a quoted string (qtextSMTP, non-ASCII UTF-8, backslash quoted-pairs of printable ASCII
+// incl. space); domain as a host name processed per UTS #46 / IDNA2008 (idna.h) or, when
+// allowed, an address literal "[a.b.c.d]" / "[IPv6:...]". Limits, on octets: local part 64,
+// domain 253 in A-label form (no trailing dot), label 63, address 254 (local + '@' + A-label
+// domain). Rejected with a reason (reason.h): invalid UTF-8, controls, display names,
+// comments, folding whitespace. See docs/email-validation.md.
 #pragma once
 
+#include <string>
 #include <string_view>
+
+#include "core/email/reason.h"
 
 namespace warden::core::email {
 
 struct SyntaxOptions {
-  // The domain must have at least two labels and its last label must not be all digits
-  // ("a@localhost" and "a@1.2.3.4" fail). Does not apply to address literals.
+  // The domain must have at least two labels, its last label must look like a top-level
+  // domain (not all digits, ending in a letter unless an A-label) and must not be special-use
+  // (.arpa .invalid .local .localhost .onion .test). Does not apply to address literals.
   bool require_top_level_domain = true;
   // "[192.0.2.1]" / "[IPv6:2001:db8::1]" domains are accepted (and validated).
   bool allow_domain_literal = false;
 };
 
 struct Address {
-  std::string_view local;   // as written, quotes included
-  std::string_view domain;  // as written, brackets included for a literal
+  std::string_view local;   // as written, quotes included (a view into the candidate)
+  std::string_view domain;  // as written, brackets included for a literal (a view)
   bool domain_literal = false;
+  // The domain in lower-case A-label form ("xn--..."); a literal as written.
+  std::string ascii_domain;
 };
 
-// Parses `candidate`. Returns true and fills *address (views into `candidate`) when it is a
-// syntactically valid address under `options`; returns false otherwise. Never allocates.
-bool ParseAddress(std::string_view candidate, const SyntaxOptions& options, Address* address);
+// Parses `candidate`. Returns InvalidReason::kNone and fills *address when it is a valid
+// address under `options`; otherwise returns the first rule it breaks and leaves *address in
+// an unspecified state. Accepts any bytes (invalid UTF-8 is a reason, not undefined behaviour).
+InvalidReason ParseAddress(std::string_view candidate, const SyntaxOptions& options,
+                           Address* address);
 
 // Building blocks, exposed for tests and fuzzing.
-bool IsDotAtom(std::string_view local);
-bool IsQuotedString(std::string_view local);
-bool IsHostname(std::string_view domain, bool require_top_level_domain);
+InvalidReason CheckDotAtom(std::string_view local);
+InvalidReason CheckQuotedString(std::string_view local);  // quotes included
 bool IsIpv4(std::string_view text);
 bool IsIpv6(std::string_view text);
 // `literal` includes the brackets.

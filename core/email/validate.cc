@@ -1,8 +1,6 @@
 // validate-email (see validate.h).
 #include "core/email/validate.h"
 
-#include "core/common/ascii.h"
-
 namespace warden::core::email {
 namespace {
 
@@ -24,7 +22,8 @@ uint8_t TypesToCheck(const EmailConfig& config) {
 EmailVerdict Validate(std::string_view candidate, const EmailConfig& config, EmailOracle& oracle) {
   EmailVerdict verdict;
   Address address;
-  if (!ParseAddress(candidate, config.syntax, &address)) {
+  verdict.reason = ParseAddress(candidate, config.syntax, &address);
+  if (verdict.reason != InvalidReason::kNone) {
     verdict.blocked = Bit(EmailType::kInvalid);
     return verdict;
   }
@@ -32,11 +31,7 @@ EmailVerdict Validate(std::string_view candidate, const EmailConfig& config, Ema
   const uint8_t check = TypesToCheck(config);
   if (check == 0) return verdict;
 
-  std::string domain;
-  if (!address.domain_literal) {
-    domain.reserve(address.domain.size());
-    for (char c : address.domain) domain.push_back(AsciiToLower(c));
-  }
+  const std::string& domain = address.ascii_domain;
   const auto detect = [&](EmailType type, bool detected) {
     if (detected) verdict.blocked |= Bit(type);
   };

@@ -1,7 +1,7 @@
-// warden::core::email::Validate — the validate-email analysis (first slice).
+// warden::core::email::Validate — the validate-email analysis.
 //
-// Syntax first (syntax.h); an invalid address is always blocked as kInvalid and nothing is
-// asked of the host. For a valid one, the host is asked (through EmailOracle) only the
+// Syntax first (syntax.h); an invalid address is always blocked as kInvalid, carries the
+// reason, and nothing is asked of the host. For a valid one, the host is asked (through EmailOracle) only the
 // questions that can change the result: with a deny rule, the listed types; with an allow
 // rule, the types not listed. kUnknown answers never block. See docs/email-validation.md.
 #pragma once
@@ -23,7 +23,7 @@ inline constexpr EmailType kAllEmailTypes[] = {EmailType::kInvalid, EmailType::k
 
 enum class Answer : uint8_t { kYes, kNo, kUnknown };
 
-// The host's knowledge. Domains are passed ASCII-lower-cased; HasGravatar gets the address as
+// The host's knowledge. Domains are passed in lower-case A-label form (IDNA); HasGravatar gets the address as
 // the caller gave it. Implementations may block (DNS, HTTP); each is called at most once per
 // Validate call.
 class EmailOracle {
@@ -45,6 +45,7 @@ struct EmailConfig {
 
 struct EmailVerdict {
   bool valid = false;
+  InvalidReason reason = InvalidReason::kNone;  // set exactly when !valid
   uint8_t blocked = 0;  // bit (1 << type) per blocked EmailType
 
   bool Blocks(EmailType type) const { return (blocked >> static_cast<int>(type)) & 1; }

@@ -36,12 +36,17 @@ void Sha256::Reset() {
   buffered_ = 0;
 }
 
+// The loops are unrolled fully so that every index into `w` is a constant and the compiler
+// keeps the schedule in registers: in the wasm32 sandbox a stack array lives in linear memory,
+// where every access is bounds-checked (a few hundred checks per block otherwise).
 void Sha256::Compress(const uint8_t* block) {
   uint32_t w[64];
+#pragma clang loop unroll(full)
   for (int t = 0; t < 16; ++t) {
     w[t] = (uint32_t{block[4 * t]} << 24) | (uint32_t{block[4 * t + 1]} << 16) |
            (uint32_t{block[4 * t + 2]} << 8) | uint32_t{block[4 * t + 3]};
   }
+#pragma clang loop unroll(full)
   for (int t = 16; t < 64; ++t) {
     const uint32_t s0 = Rotr(w[t - 15], 7) ^ Rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
     const uint32_t s1 = Rotr(w[t - 2], 17) ^ Rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
@@ -49,6 +54,7 @@ void Sha256::Compress(const uint8_t* block) {
   }
   uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
   uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
+#pragma clang loop unroll(full)
   for (int t = 0; t < 64; ++t) {
     const uint32_t big_s1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
     const uint32_t ch = (e & f) ^ (~e & g);
@@ -125,10 +131,19 @@ Sha256::Digest Sha256::Finish() {
 }
 
 void Sha256::ToHex(const Digest& digest, char* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (size_t i = 0; i < digest.size(); ++i) {
-    out[2 * i] = kHex[digest[i] >> 4];
-    out[2 * i + 1] = kHex[digest[i] & 0xf];
+  // Eight digits per step, built in a register and stored at once: in the wasm32 sandbox every
+  // store to linear memory is bounds-checked, so 8 wide stores beat 64 byte stores.
+  for (size_t i = 0; i < digest.size(); i += 4) {
+    const uint32_t word = (uint32_t{digest[i]} << 24) | (uint32_t{digest[i + 1]} << 16) |
+                          (uint32_t{digest[i + 2]} << 8) | uint32_t{digest[i + 3]};
+    uint64_t nibbles = 0;  // byte k holds the k-th most significant nibble of `word`
+    for (int k = 0; k < 8; ++k) nibbles |= uint64_t{(word >> (28 - 4 * k)) & 0xf} << (8 * k);
+    // Per byte: '0' + n, plus 'a' - '0' - 10 = 39 when n > 9 (n + 6 then carries into bit 4).
+    const uint64_t above9 = ((nibbles + 0x0606060606060606) >> 4) & 0x0101010101010101;
+    const uint64_t digits = nibbles + 0x3030303030303030 + above9 * 39;
+    uint8_t bytes[8];
+    for (int k = 0; k < 8; ++k) bytes[k] = static_cast<uint8_t>(digits >> (8 * k));
+    std::memcpy(out + 2 * i, bytes, sizeof(bytes));
   }
 }
 

@@ -4,6 +4,7 @@
 // and converts the core's plain result back. Host questions (bot verification, email lists,
 // DNS) go through the typed import functions, which the generated glue binds to the wasm
 // imports in the guest and to native::ScopedImports natively. See docs/witgen.md.
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -146,6 +147,18 @@ witgen::Expected<t::BotResult, t::AnalysisError> DetectBot(const t::Request& req
   return Out::Ok(t::BotResult{ToStrings(v.allowed), ToStrings(v.denied), v.verified, v.spoofed});
 }
 
+// core::email::InvalidReason lists the WIT cases in the same order, after kNone.
+std::optional<t::EmailInvalidReason> ToWit(core::email::InvalidReason reason) {
+  using R = core::email::InvalidReason;
+  static_assert(static_cast<int>(t::EmailInvalidReason::kEmpty) == static_cast<int>(R::kEmpty) - 1);
+  static_assert(static_cast<int>(t::EmailInvalidReason::kInvalidDomainLiteral) ==
+                static_cast<int>(R::kInvalidDomainLiteral) - 1);
+  static_assert(static_cast<int>(t::EmailInvalidReason::kLabelHyphen) ==
+                static_cast<int>(R::kLabelHyphen) - 1);
+  if (reason == R::kNone) return std::nullopt;
+  return static_cast<t::EmailInvalidReason>(static_cast<int>(reason) - 1);
+}
+
 witgen::Expected<t::EmailResult, t::AnalysisError> ValidateEmail(const std::string& candidate,
                                                                  const t::EmailConfig& config) {
   const auto* allow = std::get_if<t::EmailRule::Allow>(&config.rule.value);
@@ -161,7 +174,8 @@ witgen::Expected<t::EmailResult, t::AnalysisError> ValidateEmail(const std::stri
   core_config.types = types;
   ImportOracle oracle;
   const core::email::EmailVerdict v = core::email::Validate(candidate, core_config, oracle);
-  t::EmailResult result{v.valid ? t::EmailValidity::kValid : t::EmailValidity::kInvalid, {}};
+  t::EmailResult result{v.valid ? t::EmailValidity::kValid : t::EmailValidity::kInvalid,
+                        ToWit(v.reason), {}};
   for (core::email::EmailType type : core::email::kAllEmailTypes) {
     if (v.Blocks(type)) result.blocked.push_back(ToWit(type));
   }

@@ -14,7 +14,7 @@
 namespace warden {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == ','; }
+bool IsSeparator(char c) { return c == ' ' || c == '\t' || c == '\r' || c == ','; }
 
 // A bot ID: upper case letters, digits and '_', starting with a letter.
 bool IsBotId(std::string_view key) {
@@ -30,9 +30,9 @@ std::vector<std::string_view> Words(std::string_view line) {
   std::vector<std::string_view> words;
   size_t i = 0;
   while (i < line.size()) {
-    while (i < line.size() && IsSpace(line[i])) ++i;
+    while (i < line.size() && IsSeparator(line[i])) ++i;
     size_t start = i;
-    while (i < line.size() && !IsSpace(line[i])) ++i;
+    while (i < line.size() && !IsSeparator(line[i])) ++i;
     if (i > start) words.push_back(line.substr(start, i - start));
   }
   return words;

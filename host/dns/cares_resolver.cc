@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "dns/dns_names.h"
+#include "dns/mx_reply.h"
 #include "warden/dns_resolver.h"
 
 namespace warden {
@@ -41,6 +42,16 @@ void OnReply(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int a
   state->done = true;
   state->status = status;
   if (status == ARES_SUCCESS && abuf != nullptr && alen > 0) state->reply.assign(abuf, abuf + alen);
+}
+
+// As OnReply, but keeps the reply of NXDOMAIN / NODATA answers as well (their authority
+// section carries the SOA for negative caching).
+void OnReplyKeepNegative(void* arg, int status, int /*timeouts*/, unsigned char* abuf, int alen) {
+  auto* state = static_cast<QueryState*>(arg);
+  state->done = true;
+  state->status = status;
+  bool answered = status == ARES_SUCCESS || status == ARES_ENOTFOUND || status == ARES_ENODATA;
+  if (answered && abuf != nullptr && alen > 0) state->reply.assign(abuf, abuf + alen);
 }
 
 // Maps a c-ares status to ours. ARES_ECANCELLED only comes from our own ares_cancel at the
@@ -152,8 +163,8 @@ Result<std::vector<std::string>> ParsePtr(const QueryState& q, const std::string
   return names;
 }
 
-// Appends the addresses in an A (family AF_INET) or AAAA reply as text.
-Status ParseAddresses(const QueryState& q, int family, std::vector<std::string>* out) {
+// Appends the addresses in an A (family AF_INET) or AAAA reply as text, with their TTLs.
+Status ParseAddresses(const QueryState& q, int family, std::vector<AddressRecord>* out) {
   constexpr int kMax = 64;
   int count = kMax;
   int status;
@@ -163,14 +174,18 @@ Status ParseAddresses(const QueryState& q, int family, std::vector<std::string>*
     status =
         ares_parse_a_reply(q.reply.data(), static_cast<int>(q.reply.size()), nullptr, ttls, &count);
     for (int i = 0; status == ARES_SUCCESS && i < count; ++i) {
-      if (inet_ntop(AF_INET, &ttls[i].ipaddr, text, sizeof text)) out->push_back(text);
+      if (inet_ntop(AF_INET, &ttls[i].ipaddr, text, sizeof text)) {
+        out->push_back({text, static_cast<uint32_t>(std::max(ttls[i].ttl, 0))});
+      }
     }
   } else {
     ares_addr6ttl ttls[kMax];
     status = ares_parse_aaaa_reply(q.reply.data(), static_cast<int>(q.reply.size()), nullptr, ttls,
                                    &count);
     for (int i = 0; status == ARES_SUCCESS && i < count; ++i) {
-      if (inet_ntop(AF_INET6, &ttls[i].ip6addr, text, sizeof text)) out->push_back(text);
+      if (inet_ntop(AF_INET6, &ttls[i].ip6addr, text, sizeof text)) {
+        out->push_back({text, static_cast<uint32_t>(std::max(ttls[i].ttl, 0))});
+      }
     }
   }
   return FromAres(status, family == AF_INET ? "A" : "AAAA");
@@ -200,6 +215,41 @@ class CaresResolver final : public DnsResolver {
 
   Result<std::vector<std::string>> LookupAddresses(std::string_view hostname,
                                                    Deadline deadline) override {
+    Result<std::vector<AddressRecord>> records = LookupAddressRecords(hostname, deadline);
+    if (!records.ok()) return records.status();
+    std::vector<std::string> addresses;
+    addresses.reserve(records->size());
+    for (AddressRecord& record : *records) addresses.push_back(std::move(record.address));
+    return addresses;
+  }
+
+  Result<MxAnswer> LookupMx(std::string_view domain, Deadline deadline) override {
+    std::string name(domain);
+    if (name.empty() || name.find('\0') != std::string::npos) {
+      return InvalidArgumentError("bad domain name");
+    }
+    QueryState mx;
+    {
+      Result<ares_channel> channel = NewChannel();
+      if (!channel.ok()) return channel.status();
+      ChannelGuard guard(*channel);
+      ares_query(guard.get(), name.c_str(), ns_c_in, ns_t_mx, OnReplyKeepNegative, &mx);
+      Drive(guard.get(), deadline, [&] { return mx.done; });
+    }
+    if (!mx.done) return DeadlineExceededError("MX " + name + ": deadline passed");
+    if (mx.reply.empty()) {
+      if (mx.status == ARES_ENOTFOUND) return MxAnswer{{}, true, std::nullopt};
+      if (mx.status == ARES_ENODATA || mx.status == ARES_SUCCESS) return MxAnswer{};
+      Status failure = FromAres(mx.status, "MX " + name);
+      // Only a reply tells NXDOMAIN from NODATA; without one a "not found" is a failure.
+      if (failure.code() == StatusCode::kNotFound) return UnavailableError(failure.message());
+      return failure;
+    }
+    return host::dns::ParseMxReply(mx.reply.data(), mx.reply.size());
+  }
+
+  Result<std::vector<AddressRecord>> LookupAddressRecords(std::string_view hostname,
+                                                          Deadline deadline) override {
     std::string name(hostname);
     if (name.empty() || name.find('\0') != std::string::npos) {
       return InvalidArgumentError("bad host name");
@@ -213,7 +263,7 @@ class CaresResolver final : public DnsResolver {
       ares_query(guard.get(), name.c_str(), ns_c_in, ns_t_aaaa, OnReply, &aaaa);
       Drive(guard.get(), deadline, [&] { return a.done && aaaa.done; });
     }
-    std::vector<std::string> addresses;
+    std::vector<AddressRecord> addresses;
     Status a_status = Finish(a, AF_INET, name, &addresses);
     Status aaaa_status = Finish(aaaa, AF_INET6, name, &addresses);
     if (!addresses.empty()) return addresses;
@@ -225,7 +275,7 @@ class CaresResolver final : public DnsResolver {
 
  private:
   Status Finish(const QueryState& q, int family, const std::string& name,
-                std::vector<std::string>* out) {
+                std::vector<AddressRecord>* out) {
     std::string what = std::string(family == AF_INET ? "A " : "AAAA ") + name;
     if (!q.done) return DeadlineExceededError(what + ": deadline passed");
     if (q.status != ARES_SUCCESS) return FromAres(q.status, what);

@@ -72,7 +72,8 @@ enum class BotVerdict { kVerified, kSpoofed, kUnverifiable };
 std::string_view BotVerdictName(BotVerdict verdict);
 
 // The operator behind a bot ID and how it can be verified; nullptr for IDs not in the table.
-// `reverse_dns_suffixes` empty means the operator publishes IP ranges only.
+// The result points into a static table (valid for the program's life). Empty
+// `reverse_dns_suffixes` means the operator publishes IP ranges only.
 struct BotOperatorPolicy {
   std::string_view operator_name;  // e.g. "google"; also a key in IpRangeList
   std::span<const std::string_view> reverse_dns_suffixes;
@@ -90,7 +91,8 @@ struct BotVerifierOptions {
   size_t cache_entries = 10000;
   std::chrono::seconds verdict_ttl{3600};     // verified / spoofed answers
   std::chrono::seconds unverifiable_ttl{30};  // DNS failures (0: not cached)
-  // The cache's clock; unset: std::chrono::steady_clock::now. Tests inject their own.
+  // The cache's clock; unset: std::chrono::steady_clock::now. Tests inject their own. Called
+  // from any thread that calls Verify, so it must be thread-safe.
   std::function<std::chrono::steady_clock::time_point()> clock;
 };
 

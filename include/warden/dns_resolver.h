@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,32 @@
 #include "warden/result.h"
 
 namespace warden {
+
+// One MX record: its preference, its exchange host (lower-cased, without the trailing dot;
+// "" for the root, i.e. RFC 7505's null MX ".") and the record's TTL in seconds.
+struct MxRecord {
+  uint16_t preference = 0;
+  std::string exchange;
+  uint32_t ttl = 0;
+  bool operator==(const MxRecord&) const = default;
+};
+
+// The outcome of an MX query that the DNS answered. `records` is empty when the name does not
+// exist (`nxdomain`) or exists without MX records (NODATA). For such negative answers
+// `negative_ttl` is RFC 2308's: min(SOA TTL, SOA MINIMUM) from the authority section, when the
+// server sent an SOA (unset otherwise).
+struct MxAnswer {
+  std::vector<MxRecord> records;
+  bool nxdomain = false;
+  std::optional<uint32_t> negative_ttl;
+};
+
+// An A or AAAA address as canonical text (inet_ntop) with its record's TTL in seconds.
+struct AddressRecord {
+  std::string address;
+  uint32_t ttl = 0;
+  bool operator==(const AddressRecord&) const = default;
+};
 
 class DnsResolver {
  public:
@@ -39,6 +66,31 @@ class DnsResolver {
   // that has data is returned. Thread-safe; never blocks beyond `deadline`.
   virtual Result<std::vector<std::string>> LookupAddresses(std::string_view hostname,
                                                            Deadline deadline) = 0;
+
+  // As LookupAddresses, with each record's TTL. The default implementation calls
+  // LookupAddresses and reports TTL 0 (resolvers that do not know TTLs).
+  virtual Result<std::vector<AddressRecord>> LookupAddressRecords(std::string_view hostname,
+                                                                  Deadline deadline) {
+    Result<std::vector<std::string>> addresses = LookupAddresses(hostname, deadline);
+    if (!addresses.ok()) return addresses.status();
+    std::vector<AddressRecord> records;
+    for (std::string& address : *addresses) records.push_back({std::move(address), 0});
+    return records;
+  }
+
+  // The MX records of `domain` (queried as given, no search domains), in answer order, with
+  // NXDOMAIN and NODATA reported in the MxAnswer rather than as errors. Errors:
+  //   kInvalidArgument  `domain` is not a usable name;
+  //   kDeadlineExceeded no answer before `deadline` (or every server timed out);
+  //   kUnavailable      the servers answered with a failure (SERVFAIL, REFUSED, bad reply)
+  //                     or could not be reached; also the default implementation, for
+  //                     resolvers without MX support.
+  // Thread-safe; never blocks beyond `deadline`.
+  virtual Result<MxAnswer> LookupMx(std::string_view domain, Deadline deadline) {
+    (void)domain;
+    (void)deadline;
+    return UnavailableError("this resolver does not look up MX records");
+  }
 };
 
 struct CaresResolverOptions {

@@ -196,9 +196,16 @@ TEST(EvalJsonTest, OutputsAreCanonical) {
             R"({"allowed":[],"denied":["CURL"],"verified":false,"spoofed":true})");
   using EmailR = witgen::Expected<wit::EmailResult, wit::AnalysisError>;
   EXPECT_EQ(EmailOutput(EmailR::Ok(wit::EmailResult{
-                wit::EmailValidity::kInvalid, {wit::EmailType::kInvalid, wit::EmailType::kFree}})),
-            R"({"validity":"invalid","blocked":["INVALID","FREE"]})");
-  EXPECT_EQ(EmailOutput(EmailR::Ok(wit::EmailResult{wit::EmailValidity::kValid, {}})),
+                wit::EmailValidity::kInvalid, wit::EmailInvalidReason::kLocalPartTooLong,
+                {wit::EmailType::kInvalid, wit::EmailType::kFree}})),
+            R"({"validity":"invalid","reason":"local-part-too-long","blocked":["INVALID","FREE"]})");
+  EXPECT_EQ(EmailOutput(EmailR::Ok(wit::EmailResult{wit::EmailValidity::kInvalid,
+                                                    wit::EmailInvalidReason::kEmpty, {}})),
+            R"({"validity":"invalid","reason":"empty","blocked":[]})");
+  EXPECT_EQ(EmailOutput(EmailR::Ok(wit::EmailResult{
+                wit::EmailValidity::kInvalid, wit::EmailInvalidReason::kInvalidDomainLiteral, {}})),
+            R"({"validity":"invalid","reason":"invalid-domain-literal","blocked":[]})");
+  EXPECT_EQ(EmailOutput(EmailR::Ok(wit::EmailResult{wit::EmailValidity::kValid, {}, {}})),
             R"({"validity":"valid","blocked":[]})");
 }
 

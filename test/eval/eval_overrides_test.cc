@@ -147,7 +147,7 @@ class ImportingEngine : public Engine {
       blocked.push_back(wit::EmailType::kFree);
     }
     return witgen::Expected<wit::EmailResult, wit::AnalysisError>::Ok(
-        {wit::EmailValidity::kValid, blocked});
+        {wit::EmailValidity::kValid, std::nullopt, blocked});
   }
   EngineKind kind() const override { return EngineKind::kNative; }
   EngineStats stats() const override { return {}; }

@@ -123,7 +123,55 @@ function emitArrays(trie, order, fail, slot, classMap, classes) {
       out[t] = listIndex.get(key);
     }
   }
-  return { classMap, classes, base: B, check, fail: F, out, outputs, size, states: trie.length };
+  const d = denseRows(trie, order, fail, slot, classes, F, out);
+  return { classMap, classes, base: B, check, fail: F, out, outputs, size, states: trie.length, ...d };
+}
+
+// States up to kDenseDepth get a full transition row (failure links resolved): a scan of
+// ordinary text spends most of its time there, and a step from such a state is one lookup. Rows
+// of states where no keyword ends come first, so "a keyword ends here" is a comparison. Rows
+// are 2^shift >= classes entries wide; a dense entry is the target's row << shift if it is
+// shallow, else (rows << shift) + its slot. A deep
+// state whose failure link leads to a shallow one has fail = kDenseFlag | row.
+export const kDenseDepth = 2;
+export const kDenseFlag = 0x8000;
+
+function denseRows(trie, order, fail, slot, classes, F, out) {
+  const shallow = order.filter((s) => trie[s].depth <= kDenseDepth);
+  const quiet = shallow.filter((s) => !out[slot[s]]);
+  const loud = shallow.filter((s) => out[slot[s]]);
+  const rowList = [...quiet, ...loud];
+  const row = new Map(rowList.map((s, i) => [s, i]));
+  let shift = 0;
+  while ((1 << shift) < classes) shift++;
+  const stride = 1 << shift;
+  const denseEnd = rowList.length * stride;
+  const encode = (t) => (row.has(t) ? row.get(t) * stride : denseEnd + slot[t]);
+  const delta = new Map();  // trie state -> target trie state per class (BFS order)
+  for (const s of order) {
+    if (!row.has(s)) continue;
+    const r = new Array(classes).fill(0);
+    for (let c = 1; c < classes; c++) {
+      const child = trie[s].children.get(c);
+      if (child !== undefined) r[c] = child;
+      else r[c] = s === 0 ? 0 : delta.get(fail[s])[c];
+    }
+    delta.set(s, r);
+  }
+  const dense = [];
+  for (const s of rowList) {
+    const r = delta.get(s).map(encode);
+    while (r.length < stride) r.push(0);  // padding columns: no byte maps there
+    dense.push(...r);
+  }
+  const failEncoded = F.slice();
+  for (const s of order) {
+    if (s === 0 || row.has(s)) continue;
+    const f = fail[s];
+    failEncoded[slot[s]] = row.has(f) ? kDenseFlag | row.get(f) : slot[f];
+  }
+  return { dense, denseSlots: rowList.map((s) => slot[s]), denseRows: rowList.length,
+           denseShift: shift, denseOutputFrom: quiet.length * stride, failEncoded };
 }
 
 // Parent lookup, cached on the trie.
@@ -135,7 +183,7 @@ function parentsOf(trie, s) {
   return [[trie.parent[s], true]];
 }
 
-// Runs the automaton (for the compiler's self-check): calls onHit(keyword, endPosition).
+// Runs the automaton (for the compiler's self-check and tests): calls onHit(keyword, end).
 export function scan(a, bytes, onHit) {
   let s = 0;
   bytes.forEach((byte, i) => {

@@ -77,6 +77,12 @@ export function compileRules(rules, protocol) {
     }
     return { rule, ...c, ids };
   });
+  for (const [id, cats] of idCats) {
+    if (cats.size > 1 && !protocol.byId.has(id)) {
+      throw new BotcError(`generic ID ${id} is given several categories (${[...cats].join(', ')}): ` +
+                          `categories belong to an ID, so give each generic group its own ID`);
+    }
+  }
   const idNames = [...idCats.keys()].sort();
   const idIndex = new Map(idNames.map((n, i) => [n, i]));
   const ids = idNames.map((name) => ({

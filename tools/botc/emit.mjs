@@ -4,6 +4,7 @@
 import { BotcError } from './regex.mjs';
 
 const kU16Max = 0xffff;
+const kDenseRowLimit = 0x8000;
 
 function numbers(values, perLine = 24) {
   const lines = [];
@@ -36,6 +37,18 @@ function array(type, name, values) {
   return `constexpr ${type} ${name}[] = {\n${body}\n};`;
 }
 
+function slotRows(a, check) {
+  const rows = [];
+  for (let i = 0; i < a.size; i += 6) {
+    const line = [];
+    for (let j = i; j < Math.min(i + 6, a.size); j++) {
+      line.push(`{${a.base[j]},${check[j]},${a.failEncoded[j]},${a.out[j]}}`);
+    }
+    rows.push(`    ${line.join(',')},`);
+  }
+  return rows.join('\n');
+}
+
 // Returns the C++ source text.
 export function emitCpp(model, { symbol, inputs }) {
   const a = model.automaton;
@@ -43,7 +56,11 @@ export function emitCpp(model, { symbol, inputs }) {
   checkU16('automaton size', [a.size, a.outputs.length, ...a.base, ...a.fail, ...a.out]);
   checkU16('automaton outputs', a.outputs);
   checkU16('patterns', [model.patterns.length, model.idRefs.length, model.ids.length]);
-  if (a.size >= kU16Max) throw new BotcError('automaton has too many states for 16-bit tables');
+  if (a.size + a.denseRows >= 0x8000) {
+    throw new BotcError('automaton has too many states for the tables (32K)');
+  }
+  if (a.denseRows >= kDenseRowLimit) throw new BotcError('too many dense rows');
+  checkU16('dense entries (rows * stride + slots)', [(a.denseRows << a.denseShift) + a.size]);
 
   const classMaps = [];
   const mapIndex = new Map();
@@ -78,10 +95,11 @@ namespace warden::core::bot {
 namespace {
 
 ${array('uint8_t', 'kClassMap', [...a.classMap])}
-${array('uint16_t', 'kBase', a.base)}
-${array('uint16_t', 'kCheck', check)}
-${array('uint16_t', 'kFail', a.fail)}
-${array('uint16_t', 'kOut', a.out)}
+constexpr AcSlot kSlots[] = {
+${slotRows(a, check)}
+};
+${array('uint16_t', 'kDense', a.dense)}
+${array('uint16_t', 'kDenseSlots', a.denseSlots)}
 ${array('uint16_t', 'kOutputs', a.outputs)}
 constexpr Keyword kKeywords[] = {
 ${rows(nonEmpty(keywords, '{0, 0, 0, 0}'))}
@@ -103,10 +121,11 @@ ${array('uint8_t', 'kRegexAtEnd', atEnd)}
 
 constexpr Tables kTables{
     .class_map = kClassMap,
-    .base = {kBase, ${a.size}},
-    .check = {kCheck, ${a.size}},
-    .fail = {kFail, ${a.size}},
-    .out = {kOut, ${a.size}},
+    .slots = {kSlots, ${a.size}},
+    .dense = {kDense, ${a.dense.length}},
+    .dense_slots = {kDenseSlots, ${a.denseSlots.length}},
+    .dense_shift = ${a.denseShift},
+    .dense_output_from = ${a.denseOutputFrom},
     .outputs = {kOutputs, ${a.outputs.length}},
     .keywords = {kKeywords, ${model.keywords.length}},
     .text = {kText, ${Buffer.byteLength(model.text, 'latin1')}},

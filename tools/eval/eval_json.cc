@@ -19,6 +19,18 @@ constexpr std::array<std::pair<wit::EmailType, std::string_view>, 5> kEmailTypeN
     {wit::EmailType::kNoGravatar, "NO_GRAVATAR"},
 }};
 
+// The WIT case names of email-invalid-reason, in the enum's order.
+constexpr std::array<std::string_view, 24> kEmailInvalidReasonNames = {
+    "empty", "invalid-utf8", "control-character", "display-name", "comment", "missing-at",
+    "local-part-empty", "local-part-too-long", "unterminated-quote", "invalid-character",
+    "leading-dot", "trailing-dot", "consecutive-dots", "domain-empty", "domain-too-long",
+    "address-too-long", "label-too-long", "label-hyphen", "invalid-idna",
+    "missing-top-level-domain", "invalid-top-level-domain", "reserved-domain",
+    "domain-literal-not-allowed", "invalid-domain-literal",
+};
+static_assert(static_cast<size_t>(wit::EmailInvalidReason::kInvalidDomainLiteral) + 1 ==
+              kEmailInvalidReasonNames.size());
+
 constexpr std::array<std::pair<Function, std::string_view>, 3> kFunctionNames = {{
     {Function::kGenerateFingerprint, "generate-fingerprint"},
     {Function::kDetectBot, "detect-bot"},
@@ -179,6 +191,9 @@ std::string EmailOutput(const witgen::Expected<wit::EmailResult, wit::AnalysisEr
   const wit::EmailResult& email = result.value();
   Json json = Json::object();
   json["validity"] = email.validity == wit::EmailValidity::kValid ? "valid" : "invalid";
+  if (email.reason.has_value()) {
+    json["reason"] = std::string(kEmailInvalidReasonNames[static_cast<size_t>(*email.reason)]);
+  }
   json["blocked"] = EmailTypesToJson(email.blocked);
   if (calls != nullptr) json["calls"] = ImportCallsToJson(*calls);
   return Dump(json);

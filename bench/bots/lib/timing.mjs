@@ -59,15 +59,18 @@ export const median = (xs) => {
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
 
-// Runs bot_speed on the cases; returns Map "<case>/<engine>" -> ns (median of repetitions).
-export function runBotSpeed(binary, cases, { repetitions, minTime, time }) {
+// Runs bot_speed on the cases; returns { real, cpu }, each a Map "<case>/<engine>" -> ns (median
+// of repetitions).
+export function runBotSpeed(binary, cases, { repetitions, minTime }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bot-speed-'));
   try {
     const file = path.join(dir, 'uas.tsv');
     writeFileSync(file, cases.map(([name, ua]) => `${name}\t${ua}\n`).join(''));
     const args = [`--uas=${file}`, '--benchmark_format=json', `--benchmark_min_time=${minTime}`,
       `--benchmark_repetitions=${repetitions}`, '--benchmark_report_aggregates_only=true'];
-    return parseGoogleBenchmark(runBinary(binary, args), time, /^BM_BotUA\/(.+)$/);
+    const json = runBinary(binary, args);
+    const re = /^BM_BotUA\/(.+)$/;
+    return { real: parseGoogleBenchmark(json, 'real', re), cpu: parseGoogleBenchmark(json, 'cpu', re) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -122,12 +122,14 @@ export function toWitEmailConfig(config) {
   return { requireTopLevelDomain: tld, allowDomainLiteral: literal, rule: { tag, val } };
 }
 
-/** The wrapper's email result for the WIT `email-result` record. */
+/**
+ * The wrapper's email result for the WIT `email-result` record: `reason` (the WIT case name,
+ * e.g. 'local-part-too-long') is present exactly when the address is invalid.
+ */
 export function fromWitEmailResult(result) {
-  return {
-    validity: result.validity,
-    blocked: result.blocked.map((t) => EMAIL_TYPE_NAMES.get(t) ?? t),
-  };
+  const blocked = result.blocked.map((t) => EMAIL_TYPE_NAMES.get(t) ?? t);
+  if (result.reason === undefined || result.reason === null) return { validity: result.validity, blocked };
+  return { validity: result.validity, reason: result.reason, blocked };
 }
 
 /** The wrapper's bot result (a fresh plain object) for the WIT `bot-result` record. */

@@ -59,8 +59,19 @@ export type EmailConfig = {
   allowDomainLiteral?: boolean;
 } & ({ allow: EmailType[]; deny?: undefined } | { deny: EmailType[]; allow?: undefined });
 
+/** Why an address is invalid (the WIT `email-invalid-reason`; docs/email-validation.md). */
+export type EmailInvalidReason =
+  | 'empty' | 'invalid-utf8' | 'control-character' | 'display-name' | 'comment' | 'missing-at'
+  | 'local-part-empty' | 'local-part-too-long' | 'unterminated-quote' | 'invalid-character'
+  | 'leading-dot' | 'trailing-dot' | 'consecutive-dots' | 'domain-empty' | 'domain-too-long'
+  | 'address-too-long' | 'label-too-long' | 'label-hyphen' | 'invalid-idna'
+  | 'missing-top-level-domain' | 'invalid-top-level-domain' | 'reserved-domain'
+  | 'domain-literal-not-allowed' | 'invalid-domain-literal';
+
 export interface EmailResult {
   validity: 'valid' | 'invalid';
+  /** Present exactly when validity is 'invalid'. */
+  reason?: EmailInvalidReason;
   blocked: EmailType[];
 }
 

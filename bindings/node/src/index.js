@@ -142,6 +142,9 @@ class Analyzer {
   validateEmail(candidate, config) {
     if (typeof candidate !== 'string') throw new TypeError('candidate must be a string');
     const cfg = toWitEmailConfig(config);
+    // A WIT string is UTF-8, so an unpaired surrogate cannot reach the module (the canonical
+    // ABI would turn it into U+FFFD): it is the module's "invalid-utf8" verdict, given here.
+    if (!candidate.isWellFormed()) return { validity: 'invalid', reason: 'invalid-utf8', blocked: ['INVALID'] };
     return this.#call((root) => fromWitEmailResult(root.validateEmail(candidate, cfg)));
   }
 }

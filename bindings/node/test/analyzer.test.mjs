@@ -229,7 +229,12 @@ describe('analyzer', { skip }, () => {
     });
 
     test('syntax: invalid addresses, top-level domain, domain literals', () => {
-      assert.deepEqual(analyzer.validateEmail('not-an-email', { deny: [] }), { validity: 'invalid', blocked: ['INVALID'] });
+      assert.deepEqual(analyzer.validateEmail('not-an-email', { deny: [] }), {
+        validity: 'invalid',
+        reason: 'missing-at',
+        blocked: ['INVALID'],
+      });
+      assert.equal(analyzer.validateEmail('a@localhost', { deny: [] }).reason, 'missing-top-level-domain');
       assert.equal(analyzer.validateEmail('a@localhost', { deny: [] }).validity, 'invalid');
       assert.equal(analyzer.validateEmail('a@localhost', { requireTopLevelDomain: false, deny: [] }).validity, 'valid');
       assert.equal(analyzer.validateEmail('a@[192.0.2.1]', { deny: [] }).validity, 'invalid');
@@ -262,8 +267,26 @@ describe('analyzer', { skip }, () => {
         ['hasGravatar', 'alice@example.com'],
       ]);
       calls.length = 0;
-      assert.deepEqual(custom.validateEmail('nope', { deny: ['FREE'] }), { validity: 'invalid', blocked: ['INVALID'] });
+      assert.deepEqual(custom.validateEmail('nope', { deny: ['FREE'] }), {
+        validity: 'invalid',
+        reason: 'missing-at',
+        blocked: ['INVALID'],
+      });
       assert.deepEqual(calls, [], 'an invalid address asks nothing');
+      assert.deepEqual(custom.validateEmail('a@Bücher.Example', { deny: ['FREE'] }), { validity: 'valid', blocked: ['FREE'] });
+      assert.deepEqual(calls, [['isFree', 'xn--bcher-kva.example']], 'domains are asked in A-label form');
+    });
+
+    test('reasons; an unpaired surrogate is invalid-utf8 without entering the module', () => {
+      assert.equal(analyzer.validateEmail('a..b@example.com', { deny: [] }).reason, 'consecutive-dots');
+      assert.equal(analyzer.validateEmail('jöhn@例え.jp', { deny: [] }).validity, 'valid');
+      assert.equal(analyzer.validateEmail('a@[192.0.2.1]', { deny: [] }).reason, 'domain-literal-not-allowed');
+      assert.deepEqual(analyzer.validateEmail('\ud800@example.com', { deny: [] }), {
+        validity: 'invalid',
+        reason: 'invalid-utf8',
+        blocked: ['INVALID'],
+      });
+      assert.equal('reason' in analyzer.validateEmail('a@example.com', { deny: [] }), false);
     });
   });
 

@@ -94,7 +94,7 @@ describe('warden-eval', () => {
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(lines(r.stdout), [
         '{"validity":"valid","blocked":[]}',
-        '{"validity":"invalid","blocked":["INVALID"]}',
+        '{"validity":"invalid","reason":"missing-at","blocked":["INVALID"]}',
         '{"validity":"valid","blocked":[]}',
         '{"error":"invalid request: config.deny[1] unknown email type \\"SPAM\\""}',
         '{"error":"invalid request: config must be an object"}',

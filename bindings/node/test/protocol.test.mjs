@@ -61,6 +61,15 @@ test('shape errors, in the documented order, and outputs', () => {
   }
 });
 
+test('validate-email prints "reason" between validity and blocked, only when given', () => {
+  const invalid = fake({ email: { blocked: ['INVALID'], reason: 'missing-at', validity: 'invalid' } });
+  assert.equal(evalLine(invalid, 'validate-email', '{"email":"x","config":{"deny":[]}}'),
+    '{"validity":"invalid","reason":"missing-at","blocked":["INVALID"]}');
+  const valid = fake({ email: { blocked: [], validity: 'valid' } });
+  assert.equal(evalLine(valid, 'validate-email', '{"email":"a@b.c","config":{"deny":[]}}'),
+    '{"validity":"valid","blocked":[]}');
+});
+
 test('what reaches the analyzer: defaults, pairs in key order, body bytes as text', () => {
   const f = fake();
   evalLine(f, 'generate-fingerprint', '{"request":{"headers":{"b":"1","2":"x","b":"3"},"body":"hé","extra":{"k":"v"}}}');

@@ -70,16 +70,33 @@ TEST(BotTablesTest, UnmappedPatternsGetDerivedIds) {
 
 TEST(BotTablesTest, AutomatonInvariants) {
   for (const Tables* t : {&FixtureTables(), &CuaAllTables(), &BotTables()}) {
-    const size_t size = t->base.size();
-    ASSERT_EQ(t->check.size(), size);
-    ASSERT_EQ(t->fail.size(), size);
-    ASSERT_EQ(t->out.size(), size);
+    const size_t size = t->slots.size();
     uint8_t max_class = 0;
     for (uint8_t c : t->class_map) max_class = std::max(max_class, c);
-    for (size_t s = 0; s < size; ++s) {
-      EXPECT_LT(size_t{t->base[s]} + max_class, size);
-      EXPECT_LT(t->fail[s], size);
-      EXPECT_LT(t->out[s], t->outputs.size());
+    for (const AcSlot& slot : t->slots) {
+      EXPECT_LT(size_t{slot.base} + max_class, size);
+      if (slot.fail & kDenseState) {
+        EXPECT_LT(static_cast<size_t>(slot.fail & ~kDenseState), t->dense_slots.size());
+      } else if (slot.check != kNoState) {
+        EXPECT_LT(slot.fail, size);
+      }
+      EXPECT_LT(slot.out, t->outputs.size());
+      EXPECT_TRUE(slot.check == kNoState || slot.check < size);
+    }
+    ASSERT_FALSE(t->dense_slots.empty());
+    EXPECT_EQ(t->dense_slots[0], 0);  // the root is row 0
+    const size_t stride = size_t{1} << t->dense_shift;
+    EXPECT_GE(stride, size_t{max_class} + 1);
+    EXPECT_EQ(t->dense.size(), t->dense_slots.size() * stride);
+    const size_t dense_end = t->dense_slots.size() * stride;
+    EXPECT_LE(t->dense_output_from, dense_end);
+    for (uint16_t target : t->dense) {
+      EXPECT_LT(target, dense_end + size);
+      if (target < dense_end) {
+        EXPECT_EQ(target % stride, 0u);
+        EXPECT_EQ(target >= t->dense_output_from,
+                  t->slots[t->dense_slots[target / stride]].out != 0);
+      }
     }
     for (const Keyword& k : t->keywords) {
       EXPECT_LT(k.pattern, t->patterns.size());

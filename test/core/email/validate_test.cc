@@ -49,9 +49,20 @@ TEST(EmailValidateTest, InvalidIsAlwaysBlockedAndNothingIsAsked) {
   for (RuleMode mode : {RuleMode::kAllow, RuleMode::kDeny}) {
     const EmailVerdict v = ValidateWith("not-an-email", mode, {T::kInvalid}, oracle);
     EXPECT_FALSE(v.valid);
+    EXPECT_EQ(v.reason, InvalidReason::kMissingAt);
     EXPECT_EQ(Blocked(v), std::vector<T>{T::kInvalid});
   }
   EXPECT_TRUE(oracle.asked.empty());
+}
+
+TEST(EmailValidateTest, ValidHasNoReasonAndDomainsAreAskedAsALabels) {
+  FakeOracle oracle;
+  const EmailVerdict v = ValidateWith("J\xC3\xB6hn@B\xC3\xBC" "cher.Example", RuleMode::kDeny,
+                                      {T::kDisposable, T::kNoGravatar}, oracle);
+  EXPECT_TRUE(v.valid);
+  EXPECT_EQ(v.reason, InvalidReason::kNone);
+  EXPECT_EQ(oracle.asked, (std::vector<std::string>{"disposable:xn--bcher-kva.example",
+                                                    "gravatar:J\xC3\xB6hn@B\xC3\xBC" "cher.Example"}));
 }
 
 TEST(EmailValidateTest, DenyAsksOnlyListedTypes) {

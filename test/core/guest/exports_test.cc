@@ -83,14 +83,15 @@ TEST_F(ExportsTest, ValidateEmail) {
   auto result = exports::ValidateEmail("ada@GMAIL.com", deny);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result.value(),
-            (t::EmailResult{t::EmailValidity::kValid, {E::kFree, E::kNoMxRecords}}));
+            (t::EmailResult{t::EmailValidity::kValid, std::nullopt, {E::kFree, E::kNoMxRecords}}));
   result = exports::ValidateEmail("nope", deny);
   ASSERT_TRUE(result.ok());
-  EXPECT_EQ(result.value(), (t::EmailResult{t::EmailValidity::kInvalid, {E::kInvalid}}));
+  EXPECT_EQ(result.value(), (t::EmailResult{t::EmailValidity::kInvalid, t::EmailInvalidReason::kMissingAt,
+                                           {E::kInvalid}}));
   const t::EmailConfig allow{true, false, t::EmailRule{t::EmailRule::Allow{{E::kFree}}}};
   result = exports::ValidateEmail("ada@gmail.com", allow);
   ASSERT_TRUE(result.ok());
-  EXPECT_EQ(result.value(), (t::EmailResult{t::EmailValidity::kValid, {E::kNoMxRecords}}));
+  EXPECT_EQ(result.value(), (t::EmailResult{t::EmailValidity::kValid, std::nullopt, {E::kNoMxRecords}}));
 }
 
 }  // namespace

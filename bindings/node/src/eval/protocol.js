@@ -135,7 +135,9 @@ const handlers = {
     const overrides = overridesOf(input, parseEmailOverrides);
     const config = { requireTopLevelDomain, allowDomainLiteral, [tag]: list };
     return analyse(overrides, () => analyzer.validateEmail(email, config),
-      (r) => ({ validity: r.validity, blocked: r.blocked }));
+      (r) => (r.reason === undefined
+        ? { validity: r.validity, blocked: r.blocked }
+        : { validity: r.validity, reason: r.reason, blocked: r.blocked }));
   },
 };
 
