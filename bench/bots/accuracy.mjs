@@ -14,13 +14,13 @@
 //
 // Benchmarks report, tests assert: exit 0 whether or not a target is met (and 0 with a message
 // when the corpus is absent); 1 when a classifier cannot be run; 2 on a usage error.
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
+import { VERDICT_FLAGS, evalResultLine, runBatch, runMain } from '../lib/common.mjs';
 import {
-  ROOT, UsageError, defaultDataDir, findComponentDir, findWarden, idsOf, loadArcjet, loadCorpus,
+  ROOT, defaultDataDir, findComponentDir, findWarden, idsOf, loadArcjet, loadCorpus,
   loadIsbot, loadWardenNode, packageVersion, parseFlags, requireComparisonPackages,
 } from './lib/common.mjs';
 import { computeMetrics, formatDetails, formatSummary } from './lib/metrics.mjs';
@@ -35,38 +35,14 @@ const USAGE = `usage: node bench/bots/accuracy.mjs [options]
   --json <path>          also write the figures as JSON
   -h, --help             this text`;
 
-const FLAGS = {
-  '--data': ['data', 'string'],
-  '--warden': ['warden', 'string'],
-  '--component-dir': ['componentDir', 'string'],
-  '--top': ['top', 'number'],
-  '--list': ['list', 'number'],
-  '--json': ['json', 'string'],
-};
+const FLAGS = { ...VERDICT_FLAGS, '--top': ['top', 'number'], '--list': ['list', 'number'] };
 
 // The eval input line for one UA.
 const evalLine = (ua) => JSON.stringify({ request: { headers: { 'User-Agent': ua } }, config: { allow: [] } });
 
-function runBatch(cmd, args, input, env) {
-  const r = spawnSync(cmd, args, { input, env, maxBuffer: 1 << 30, encoding: 'utf8' });
-  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.trim()}`);
-  const lines = r.stdout.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
-}
-
 // The eval protocol's output line for a Node-package result (docs/eval.md, no overrides).
-function nodeResultLine(node, ua) {
-  let r;
-  try {
-    r = node.detect(ua);
-  } catch (e) {
-    return JSON.stringify({ error: `engine: ${e.message}` });
-  }
-  if ('error' in r) return JSON.stringify({ error: node.formatAnalysisError(r.error) });
-  return JSON.stringify({ allowed: r.allowed, denied: r.denied, verified: r.verified, spoofed: r.spoofed });
-}
+const nodeResultLine = (node, ua) => evalResultLine(() => node.detect(ua), node.formatAnalysisError,
+  (r) => ({ allowed: r.allowed, denied: r.denied, verified: r.verified, spoofed: r.spoofed }));
 
 function compareLines(name, a, b) {
   const diffs = [];
@@ -169,11 +145,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(`accuracy: ${e.message}`);
-  if (e instanceof UsageError) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  process.exit(1);
-});
+runMain('accuracy', USAGE, main);

@@ -8,13 +8,11 @@
 // Exit status 0 whether or not a target is met; non-zero when a part could not run (its own
 // exit status), 2 on a usage error. The corpus being absent is not an error: accuracy says
 // so and is left out of the summary.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import process from 'node:process';
 
-import { HERE, UsageError, parseFlags, pct } from './lib/common.mjs';
+import { fmtNs, runDriver } from '../lib/driver.mjs';
+import { HERE, pct } from './lib/common.mjs';
 import { TARGETS } from './lib/metrics.mjs';
 
 const USAGE = `usage: node bench/bots/run.mjs [options]
@@ -42,25 +40,9 @@ const FLAGS = {
   '--no-accuracy': ['noAccuracy', 'bool'], '--no-speed': ['noSpeed', 'bool'], '--json': ['json', 'string'],
 };
 
-function forward(opts, flags) {
-  const args = [];
-  for (const flag of flags) {
-    const value = opts[FLAGS[flag][0]];
-    if (value !== undefined) args.push(flag, value);
-  }
-  return args;
-}
-
-function runPart(script, args, jsonPath) {
-  const r = spawnSync(process.execPath, [path.join(HERE, script), ...args, '--json', jsonPath], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`${script} exited ${r.status ?? r.signal}`);
-  return existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : null;
-}
-
-const fmtNs = (ns) => (ns >= 10000 ? `${(ns / 1000).toFixed(1)} µs` : `${ns.toFixed(0)} ns`);
 const mark = (ok) => (ok === null || ok === undefined ? '' : ok ? ' (met)' : ' (MISSED)');
 
-function summary(acc, speed, opts) {
+function summary({ accuracy: acc, speed }, opts) {
   const lines = ['', `== summary (${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} CPUs: ${os.cpus()[0]?.model ?? '?'})`];
   if (!acc && !opts.noAccuracy) lines.push('accuracy: no figures (the corpus was not found, see above)');
   if (acc) {
@@ -85,28 +67,8 @@ function summary(acc, speed, opts) {
   return lines.join('\n');
 }
 
-function main() {
-  const opts = parseFlags(process.argv.slice(2), FLAGS, {});
-  if (opts.help) return console.log(USAGE);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-bots-'));
-  try {
-    const acc = opts.noAccuracy ? null : runPart('accuracy.mjs', forward(opts, ACCURACY_FLAGS), path.join(dir, 'accuracy.json'));
-    if (!opts.noAccuracy) console.log('');
-    const speed = opts.noSpeed ? null : runPart('speed.mjs', forward(opts, SPEED_FLAGS), path.join(dir, 'speed.json'));
-    console.log(summary(acc, speed, opts));
-    if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ accuracy: acc, speed }, null, 1)}\n`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-try {
-  main();
-} catch (e) {
-  console.error(`run.mjs: ${e.message}`);
-  if (e instanceof UsageError) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  process.exit(1);
-}
+runDriver({
+  suiteDir: HERE, usage: USAGE, flags: FLAGS, tmpPrefix: 'bench-bots-',
+  parts: [['accuracy', 'noAccuracy', ACCURACY_FLAGS], ['speed', 'noSpeed', SPEED_FLAGS]],
+  summary,
+});

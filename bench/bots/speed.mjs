@@ -13,13 +13,13 @@
 import { writeFileSync } from 'node:fs';
 import process from 'node:process';
 
+import { runMain } from '../lib/common.mjs';
+import { SPEED_FLAGS, fmt, median, parseSpeedFlags, ratio, timeClassifiers, verdict } from '../lib/timing.mjs';
 import {
-  UsageError, findBotSpeed, findBuildOutput, findComponentDir, loadArcjet, loadIsbot, loadWardenNode,
-  packageVersion, parseFlags, requireComparisonPackages,
+  findBotSpeed, findBuildOutput, findComponentDir, loadArcjet, loadIsbot, loadWardenNode, packageVersion,
+  requireComparisonPackages,
 } from './lib/common.mjs';
-import {
-  ALL_CASES, LARGE_CASE, TYPICAL_CASES, median, runBotSpeed, runOtherBotBenchmarks, timeOnce, warmUp,
-} from './lib/timing.mjs';
+import { ALL_CASES, LARGE_CASE, TYPICAL_CASES, runBotSpeed, runOtherBotBenchmarks } from './lib/timing.mjs';
 
 const USAGE = `usage: node bench/bots/speed.mjs [options]
   --bot-speed <path>     the C++ benchmark binary (default: build/default/bench/bots/bot_speed, else the newest build/*)
@@ -32,35 +32,9 @@ const USAGE = `usage: node bench/bots/speed.mjs [options]
   --json <path>          also write the figures as JSON
   -h, --help             this text`;
 
-const FLAGS = {
-  '--bot-speed': ['botSpeed', 'string'],
-  '--engine-bench': ['engineBench', 'string'],
-  '--component-dir': ['componentDir', 'string'],
-  '--repetitions': ['repetitions', 'number'],
-  '--min-time': ['minTime', 'number'],
-  '--time': ['time', 'string'],
-  '--json': ['json', 'string'],
-};
+const FLAGS = { ...SPEED_FLAGS, '--bot-speed': ['botSpeed', 'string'], '--engine-bench': ['engineBench', 'string'] };
 
 export const SPEED_TARGETS = Object.freeze({ typicalNs: 500, largeNs: 20000, vsArcjet: 20, vsIsbot: 6 });
-
-// Times the Node classifiers, interleaved per repetition. Returns name -> case -> ns.
-function timeNode(classifiers, opts) {
-  const samples = new Map(classifiers.map((c) => [c.name, new Map(ALL_CASES.map(([k]) => [k, []]))]));
-  for (const c of classifiers) for (const [, ua] of ALL_CASES) warmUp(() => c.call(ua));
-  for (let r = 0; r < opts.repetitions; r++) {
-    for (const c of classifiers) {
-      for (const [name, ua] of ALL_CASES) samples.get(c.name).get(name).push(timeOnce(() => c.call(ua), opts.minTime));
-    }
-  }
-  const out = new Map();
-  for (const [cname, byCase] of samples) out.set(cname, new Map([...byCase].map(([k, xs]) => [k, median(xs)])));
-  return out;
-}
-
-const fmt = (ns) => (ns === undefined ? 'n/a' : ns >= 10000 ? `${(ns / 1000).toFixed(1)} µs` : `${ns.toFixed(0)} ns`);
-const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(1)}×`);
-const verdict = (ok) => (ok ? 'met' : 'MISSED');
 
 function printTable(columns) {
   const w = 28;
@@ -99,7 +73,7 @@ function measureAll(botSpeed, classifiers, opts) {
   const typicalOf = (engine) => median(TYPICAL_CASES.map(([k]) => both[other].get(`${k}/${engine}`)));
   console.log(`(C++ ${other} time, for comparison: wasm2c typical ${fmt(typicalOf('wasm2c'))}, ` +
     `8 KB ${fmt(both[other].get(`${LARGE_CASE[0]}/wasm2c`))}; native typical ${fmt(typicalOf('native'))})`);
-  const nodeFigures = timeNode(classifiers, opts);
+  const nodeFigures = timeClassifiers(classifiers, ALL_CASES, opts, { time: 'real', warmUpCalls: 3000 });
   const typicalNames = TYPICAL_CASES.map(([k]) => k);
   const column = (name, byCase) => ({ name, byCase, typical: median(typicalNames.map((k) => byCase.get(k))) });
   return [
@@ -151,10 +125,8 @@ function runOtherBenches(opts) {
 }
 
 async function main() {
-  const opts = parseFlags(process.argv.slice(2), FLAGS, { repetitions: 5, minTime: 0.1, time: 'real' });
+  const opts = parseSpeedFlags(process.argv.slice(2), FLAGS);
   if (opts.help) return console.log(USAGE);
-  if (opts.time !== 'real' && opts.time !== 'cpu') throw new UsageError(`--time wants real or cpu, got ${opts.time}`);
-  opts.repetitions = Math.floor(opts.repetitions);
   requireComparisonPackages();
   const botSpeed = findBotSpeed(opts.botSpeed);
   if (!botSpeed) throw new Error('bot_speed not found: build the bot_speed target or pass --bot-speed');
@@ -181,11 +153,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(`speed: ${e.message}`);
-  if (e instanceof UsageError) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  process.exit(1);
-});
+runMain('speed', USAGE, main);

@@ -17,13 +17,13 @@
 //
 // Benchmarks report, tests assert: exit 0 whether or not a target is met (and 0 with a message
 // when the suites file is absent); 1 when a classifier cannot be run; 2 on a usage error.
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
+import { VERDICT_FLAGS, evalResultLine, runBatch, runMain } from '../lib/common.mjs';
 import {
-  ROOT, UsageError, defaultDataFile, findComponentDir, findWarden, loadArcjet, loadSuites, loadValidator,
+  ROOT, defaultDataFile, findComponentDir, findWarden, loadArcjet, loadSuites, loadValidator,
   loadWardenNode, packageVersion, parseFlags, pct, requireComparisonPackages, wardenConfig,
 } from './lib/common.mjs';
 import {
@@ -38,39 +38,15 @@ const USAGE = `usage: node bench/email/agreement.mjs [options]
   --json <path>          also write the figures as JSON
   -h, --help             this text`;
 
-const FLAGS = {
-  '--data': ['data', 'string'],
-  '--warden': ['warden', 'string'],
-  '--component-dir': ['componentDir', 'string'],
-  '--list': ['list', 'number'],
-  '--json': ['json', 'string'],
-};
+const FLAGS = { ...VERDICT_FLAGS, '--list': ['list', 'number'] };
 
 // The eval input line for a row. An address with an unpaired surrogate is written with a
 // `\udXXX` escape, which the protocol rejects as malformed JSON (docs/eval.md): no host can hand
 // such a string over as UTF-8, and the error counts as "invalid".
 const evalLine = (row) => JSON.stringify({ email: row.address, config: wardenConfig(row.options) });
 
-function runBatch(cmd, args, input, env = process.env) {
-  const r = spawnSync(cmd, args, { input, env, maxBuffer: 1 << 30, encoding: 'utf8' });
-  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.trim()}`);
-  const lines = r.stdout.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
-}
-
 // The Node package's result as the eval protocol prints it (no overrides, so no `calls`).
-function nodeLine(node, row) {
-  let r;
-  try {
-    r = node.validate(row.address, row.options);
-  } catch (e) {
-    return JSON.stringify({ error: `engine: ${e.message}` });
-  }
-  if ('error' in r) return JSON.stringify({ error: node.formatAnalysisError(r.error) });
-  return JSON.stringify(r);
-}
+const nodeLine = (node, row) => evalResultLine(() => node.validate(row.address, row.options), node.formatAnalysisError);
 
 // 'valid' | 'invalid' of an eval output line; an error line is "invalid" (not accepted).
 function verdictOf(line) {
@@ -222,11 +198,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(`agreement: ${e.message}`);
-  if (e instanceof UsageError) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  process.exit(1);
-});
+runMain('agreement', USAGE, main);

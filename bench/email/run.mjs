@@ -8,13 +8,11 @@
 // Exit status 0 whether or not a target is met; non-zero when a part could not run (its own
 // exit status), 2 on a usage error. The suites file being absent is not an error: agreement
 // says so and is left out of the summary.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import process from 'node:process';
 
-import { HERE, UsageError, parseFlags, pct } from './lib/common.mjs';
+import { fmtNs, runDriver } from '../lib/driver.mjs';
+import { HERE, pct } from './lib/common.mjs';
 
 const USAGE = `usage: node bench/email/run.mjs [options]
   --data <file>          the suites file (agreement; default $WARDEN_EMAIL_DATA, else ../shared/data/email/suites.jsonl)
@@ -39,22 +37,6 @@ const FLAGS = {
   '--no-agreement': ['noAgreement', 'bool'], '--no-speed': ['noSpeed', 'bool'], '--json': ['json', 'string'],
 };
 
-function forward(opts, flags) {
-  const args = [];
-  for (const flag of flags) {
-    const value = opts[FLAGS[flag][0]];
-    if (value !== undefined) args.push(flag, value);
-  }
-  return args;
-}
-
-function runPart(script, args, jsonPath) {
-  const r = spawnSync(process.execPath, [path.join(HERE, script), ...args, '--json', jsonPath], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`${script} exited ${r.status ?? r.signal}`);
-  return existsSync(jsonPath) ? JSON.parse(readFileSync(jsonPath, 'utf8')) : null;
-}
-
-const fmtNs = (ns) => (ns >= 10000 ? `${(ns / 1000).toFixed(1)} µs` : `${ns.toFixed(0)} ns`);
 const mark = (ok) => (ok ? ' (met)' : ' (MISSED)');
 
 function agreementLines(acc) {
@@ -93,7 +75,7 @@ function speedLines(speed) {
   return lines;
 }
 
-function summary(acc, speed, opts) {
+function summary({ agreement: acc, speed }, opts) {
   const cpu = os.cpus();
   const lines = ['', `== summary (${new Date().toISOString()}, Node ${process.version}, ${cpu.length} CPUs: ${cpu[0]?.model ?? '?'}, ` +
     `load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`];
@@ -103,28 +85,8 @@ function summary(acc, speed, opts) {
   return lines.join('\n');
 }
 
-function main() {
-  const opts = parseFlags(process.argv.slice(2), FLAGS, {});
-  if (opts.help) return console.log(USAGE);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-email-'));
-  try {
-    const acc = opts.noAgreement ? null : runPart('agreement.mjs', forward(opts, AGREEMENT_FLAGS), path.join(dir, 'agreement.json'));
-    if (!opts.noAgreement) console.log('');
-    const speed = opts.noSpeed ? null : runPart('speed.mjs', forward(opts, SPEED_FLAGS), path.join(dir, 'speed.json'));
-    console.log(summary(acc, speed, opts));
-    if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ agreement: acc, speed }, null, 1)}\n`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-try {
-  main();
-} catch (e) {
-  console.error(`run.mjs: ${e.message}`);
-  if (e instanceof UsageError) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  process.exit(1);
-}
+runDriver({
+  suiteDir: HERE, usage: USAGE, flags: FLAGS, tmpPrefix: 'bench-email-',
+  parts: [['agreement', 'noAgreement', AGREEMENT_FLAGS], ['speed', 'noSpeed', SPEED_FLAGS]],
+  summary,
+});

@@ -14,11 +14,13 @@
 import { writeFileSync } from 'node:fs';
 import process from 'node:process';
 
+import { runMain } from '../lib/common.mjs';
+import { SPEED_FLAGS, fmt, median, parseSpeedFlags, ratio, timeClassifiers, verdict } from '../lib/timing.mjs';
 import {
-  UsageError, findComponentDir, findEmailBench, loadArcjet, loadValidator, loadWardenNode, packageVersion,
-  parseFlags, requireComparisonPackages,
+  findComponentDir, findEmailBench, loadArcjet, loadValidator, loadWardenNode, packageVersion,
+  requireComparisonPackages,
 } from './lib/common.mjs';
-import { TYPICAL_CASES, median, runEmailBench, timeOnce, warmUp } from './lib/timing.mjs';
+import { TYPICAL_CASES, runEmailBench } from './lib/timing.mjs';
 
 const USAGE = `usage: node bench/email/speed.mjs [options]
   --email-bench <path>   the C++ benchmark binary (default: build/default/bench/email/email_bench, else the newest build/*)
@@ -29,37 +31,10 @@ const USAGE = `usage: node bench/email/speed.mjs [options]
   --json <path>          also write the figures as JSON
   -h, --help             this text`;
 
-const FLAGS = {
-  '--email-bench': ['emailBench', 'string'],
-  '--component-dir': ['componentDir', 'string'],
-  '--repetitions': ['repetitions', 'number'],
-  '--min-time': ['minTime', 'number'],
-  '--time': ['time', 'string'],
-  '--json': ['json', 'string'],
-};
+const FLAGS = { ...SPEED_FLAGS, '--email-bench': ['emailBench', 'string'] };
 
 // Issue 4: syntax validation ≤ 0.3 µs median through wasm2c, ≥ 10× Arcjet's module.
 export const SPEED_TARGETS = Object.freeze({ typicalNs: 300, vsArcjet: 10 });
-
-// Times the Node classifiers, interleaved per repetition. Returns name -> case -> ns.
-function timeNode(classifiers, opts) {
-  const samples = new Map(classifiers.map((c) => [c.name, new Map(TYPICAL_CASES.map(([k]) => [k, []]))]));
-  for (const c of classifiers) for (const [, address] of TYPICAL_CASES) warmUp(() => c.call(address));
-  for (let r = 0; r < opts.repetitions; r++) {
-    for (const c of classifiers) {
-      for (const [name, address] of TYPICAL_CASES) {
-        samples.get(c.name).get(name).push(timeOnce(() => c.call(address), opts.minTime)[opts.time]);
-      }
-    }
-  }
-  const out = new Map();
-  for (const [cname, byCase] of samples) out.set(cname, new Map([...byCase].map(([k, xs]) => [k, median(xs)])));
-  return out;
-}
-
-const fmt = (ns) => (ns === undefined ? 'n/a' : ns >= 10000 ? `${(ns / 1000).toFixed(1)} µs` : `${ns.toFixed(0)} ns`);
-const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(1)}×`);
-const verdict = (ok) => (ok ? 'met' : 'MISSED');
 
 async function loadClassifiers(opts) {
   const node = await loadWardenNode(findComponentDir(opts.componentDir));
@@ -75,7 +50,7 @@ async function loadClassifiers(opts) {
 // Columns: wasm2c, native, then the Node classifiers as loaded.
 function measureAll(emailBench, classifiers, opts) {
   const cpp = runEmailBench(emailBench, TYPICAL_CASES, opts);
-  const nodeFigures = timeNode(classifiers, opts);
+  const nodeFigures = timeClassifiers(classifiers, TYPICAL_CASES, opts, { time: opts.time, warmUpCalls: 5000 });
   const names = TYPICAL_CASES.map(([k]) => k);
   const column = (name, byCase) => ({ name, byCase, typical: median(names.map((k) => byCase.get(k))) });
   const engine = (e) => new Map(names.map((k) => [k, cpp.get(`${k}/${e}`)?.ns]));
@@ -122,10 +97,8 @@ function printTargets(columns) {
 }
 
 async function main() {
-  const opts = parseFlags(process.argv.slice(2), FLAGS, { repetitions: 5, minTime: 0.1, time: 'real' });
+  const opts = parseSpeedFlags(process.argv.slice(2), FLAGS);
   if (opts.help) return console.log(USAGE);
-  if (opts.time !== 'real' && opts.time !== 'cpu') throw new UsageError(`--time wants real or cpu, got ${opts.time}`);
-  opts.repetitions = Math.floor(opts.repetitions);
   requireComparisonPackages();
   const emailBench = findEmailBench(opts.emailBench);
   if (!emailBench) throw new Error('email_bench not found: build the email_bench target or pass --email-bench');
@@ -150,11 +123,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(`speed: ${e.message}`);
-  if (e instanceof UsageError) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  process.exit(1);
-});
+runMain('speed', USAGE, main);

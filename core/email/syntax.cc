@@ -12,10 +12,12 @@ namespace warden::core::email {
 namespace {
 
 constexpr size_t kMaxLocal = 64;
+constexpr size_t kMaxLabel = 63;
+constexpr size_t kMaxDomain = 253;  // A-label form, no trailing dot
 constexpr size_t kMaxAddress = 254;
 
 // RFC 5322 atext.
-bool IsAtext(char c) {
+constexpr bool IsAtext(char c) {
   if (IsAsciiAlnum(c)) return true;
   switch (c) {
     case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
@@ -185,14 +187,137 @@ InvalidReason CheckDomain(std::string_view domain, const SyntaxOptions& options,
     if (!options.allow_domain_literal) return InvalidReason::kDomainLiteralNotAllowed;
     if (!IsAddressLiteral(domain)) return InvalidReason::kInvalidDomainLiteral;
     address->domain_literal = true;
-    address->ascii_domain.assign(domain);
+    address->ascii_domain = domain;
     return InvalidReason::kNone;
   }
-  if (InvalidReason r = DomainToAscii(domain, &address->ascii_domain); r != InvalidReason::kNone) {
+  if (InvalidReason r = DomainToAscii(domain, &address->storage); r != InvalidReason::kNone) {
     return r;
   }
+  address->ascii_domain = address->storage;
   return options.require_top_level_domain ? CheckTopLevelDomain(address->ascii_domain)
                                           : InvalidReason::kNone;
+}
+
+// Byte classes of the common-case scan (ParseCommonAscii).
+enum : uint8_t {
+  kAtextClass = 1,
+  kLdhClass = 2,     // letter, digit or '-'
+  kLetterClass = 4,
+  kUpperClass = 8,
+  kHyphenClass = 16,
+};
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> classes{};
+  for (int b = 0; b < 0x80; ++b) {
+    const char c = static_cast<char>(b);
+    if (IsAtext(c)) classes[b] |= kAtextClass;
+    if (IsAsciiAlnum(c) || c == '-') classes[b] |= kLdhClass;
+    if (IsAsciiAlpha(c)) classes[b] |= kLetterClass;
+    if (c >= 'A' && c <= 'Z') classes[b] |= kUpperClass;
+    if (c == '-') classes[b] |= kHyphenClass;
+  }
+  return classes;
+}
+constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
+
+uint8_t ClassOf(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
+bool HasClass(char c, uint8_t cls) { return (ClassOf(c) & cls) != 0; }
+
+// An LDH label CheckAsciiLabel (idna.cc) accepts without an A-label check: 1-63 octets, no
+// leading or trailing '-', no "--" in positions 3-4.
+bool IsPlainLabel(std::string_view label) {
+  if (label.empty() || label.size() > kMaxLabel) return false;
+  if (label.front() == '-' || label.back() == '-') return false;
+  return !(label.size() >= 4 && label[2] == '-' && label[3] == '-');
+}
+
+// Whether CheckTopLevelDomain accepts a domain of `labels` plain labels whose last one is
+// `tld` (any case) holding the byte classes `tld_classes`.
+bool IsPlainTopLevelDomain(std::string_view tld, uint8_t tld_classes, size_t labels) {
+  if (labels < 2 || (tld_classes & (kLetterClass | kHyphenClass)) == 0) return false;  // digits
+  if ((tld_classes & kHyphenClass) != 0 && !IsAsciiAlpha(tld.back())) return false;
+  if (tld.size() < 4 || tld.size() > 9) return true;  // no reserved name has another size
+  std::array<char, 9> lower;
+  for (size_t i = 0; i < tld.size(); ++i) lower[i] = AsciiToLower(tld[i]);
+  return !IsReservedTld(std::string_view(lower.data(), tld.size()));
+}
+
+// The size of the local part at the start of `candidate` when it is plain ASCII the general
+// path accepts as written (a dot-atom, or a quoted string of qtextSMTP and quoted-pairs) and
+// '@' follows it; 0 otherwise.
+size_t PlainLocalPartSize(std::string_view candidate) {
+  const size_t n = std::min(candidate.size(), kMaxLocal + 1);
+  if (n == 0) return 0;
+  if (candidate[0] == '"') {
+    for (size_t i = 1; i < n; ++i) {
+      const char c = candidate[i];
+      if (c == '"') return i + 1 < candidate.size() && candidate[i + 1] == '@' ? i + 1 : 0;
+      if (c == '\\') {
+        if (++i == n || candidate[i] < 32 || candidate[i] > 126) return 0;
+      } else if (!IsQtext(c)) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+  if (!HasClass(candidate[0], kAtextClass)) return 0;
+  for (size_t i = 1; i < n; ++i) {
+    const char c = candidate[i];
+    if (c == '@') return candidate[i - 1] == '.' ? 0 : i;
+    if (c == '.' ? candidate[i - 1] == '.' : !HasClass(c, kAtextClass)) return 0;
+  }
+  return 0;
+}
+
+// The common case in one pass and without a code-point buffer or a copy: a plain ASCII local
+// part (PlainLocalPartSize) and a host name of ASCII letters, digits and hyphens, every rule
+// met. Then fills *address exactly as the general path would (UTS #46 mapping of such a domain
+// is lower-casing, NFC the identity) and returns true. Returns false for anything else
+// (non-ASCII, literals, A-labels or "--" in positions 3-4, and every invalid address): the
+// general path decides those, so each reason still comes from one place.
+bool ParseCommonAscii(std::string_view candidate, const SyntaxOptions& options,
+                      Address* address) {
+  const size_t at = PlainLocalPartSize(candidate);
+  if (at == 0 || at > kMaxLocal) return false;
+  const std::string_view local = candidate.substr(0, at);
+  const std::string_view domain = candidate.substr(at + 1);
+  const size_t n = domain.size();
+  if (n == 0 || n > kMaxDomain || at + 1 + n > kMaxAddress) return false;
+  size_t label_start = 0;
+  size_t labels = 1;
+  uint8_t seen = 0;        // the classes of every byte
+  uint8_t label_seen = 0;  // those of the current label's bytes
+  for (size_t i = 0; i < n; ++i) {
+    const char c = domain[i];
+    if (c == '.') {
+      if (!IsPlainLabel(domain.substr(label_start, i - label_start))) return false;
+      ++labels;
+      label_start = i + 1;
+      label_seen = 0;
+      continue;
+    }
+    const uint8_t k = ClassOf(c);
+    if ((k & kLdhClass) == 0) return false;
+    label_seen |= k;
+    seen |= k;
+  }
+  const std::string_view tld = domain.substr(label_start);
+  if (!IsPlainLabel(tld)) return false;
+  if (options.require_top_level_domain && !IsPlainTopLevelDomain(tld, label_seen, labels)) {
+    return false;
+  }
+  std::string_view ascii = domain;
+  if ((seen & kUpperClass) != 0) {
+    address->storage.assign(domain);
+    for (char& c : address->storage) c = AsciiToLower(c);
+    ascii = address->storage;
+  }
+  address->local = local;
+  address->domain = domain;
+  address->domain_literal = false;
+  address->ascii_domain = ascii;
+  return true;
 }
 
 }  // namespace
@@ -277,6 +402,12 @@ bool IsAddressLiteral(std::string_view literal) {
 
 InvalidReason ParseAddress(std::string_view candidate, const SyntaxOptions& options,
                            Address* address) {
+  if (ParseCommonAscii(candidate, options, address)) return InvalidReason::kNone;
+  return ParseAddressGeneral(candidate, options, address);
+}
+
+InvalidReason ParseAddressGeneral(std::string_view candidate, const SyntaxOptions& options,
+                                  Address* address) {
   if (candidate.empty()) return InvalidReason::kEmpty;
   bool ascii = true;
   if (InvalidReason r = CheckEncoding(candidate, &ascii); r != InvalidReason::kNone) return r;

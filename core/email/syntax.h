@@ -25,12 +25,20 @@ struct SyntaxOptions {
   bool allow_domain_literal = false;
 };
 
+// Not copyable: ascii_domain may view `storage`.
 struct Address {
+  Address() = default;
+  Address(const Address&) = delete;
+  Address& operator=(const Address&) = delete;
+
   std::string_view local;   // as written, quotes included (a view into the candidate)
   std::string_view domain;  // as written, brackets included for a literal (a view)
   bool domain_literal = false;
-  // The domain in lower-case A-label form ("xn--..."); a literal as written.
-  std::string ascii_domain;
+  // The domain in lower-case A-label form ("xn--..."); a literal as written. A view into the
+  // candidate when the domain is written that way (the common case: no copy, no allocation),
+  // else into `storage`. Valid while both live.
+  std::string_view ascii_domain;
+  std::string storage;  // backs ascii_domain when it differs from the domain as written
 };
 
 // Parses `candidate`. Returns InvalidReason::kNone and fills *address when it is a valid
@@ -40,6 +48,10 @@ InvalidReason ParseAddress(std::string_view candidate, const SyntaxOptions& opti
                            Address* address);
 
 // Building blocks, exposed for tests and fuzzing.
+// ParseAddress without its fast path for plain ASCII addresses: the same results, always by
+// the general (UTF-8, NFC, UTS #46) path. The reference the fast path is tested against.
+InvalidReason ParseAddressGeneral(std::string_view candidate, const SyntaxOptions& options,
+                                  Address* address);
 InvalidReason CheckDotAtom(std::string_view local);
 InvalidReason CheckQuotedString(std::string_view local);  // quotes included
 bool IsIpv4(std::string_view text);

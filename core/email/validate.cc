@@ -31,7 +31,7 @@ EmailVerdict Validate(std::string_view candidate, const EmailConfig& config, Ema
   const uint8_t check = TypesToCheck(config);
   if (check == 0) return verdict;
 
-  const std::string& domain = address.ascii_domain;
+  const std::string domain(address.ascii_domain);  // the oracle's interface takes a string
   const auto detect = [&](EmailType type, bool detected) {
     if (detected) verdict.blocked |= Bit(type);
   };

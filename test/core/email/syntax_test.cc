@@ -1,8 +1,11 @@
 // Email syntax: verdicts and reasons (core/email/syntax.h).
 #include "core/email/syntax.h"
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -145,6 +148,66 @@ TEST(EmailSyntaxTest, AddressViewsAndAsciiDomain) {
   ASSERT_EQ(ParseAddress("u@[IPv6:::1]", SyntaxOptions{true, true}, &a), R::kNone);
   EXPECT_TRUE(a.domain_literal);
   EXPECT_EQ(a.ascii_domain, "[IPv6:::1]");
+}
+
+// ParseAddress (with its plain-ASCII fast path) and ParseAddressGeneral must agree on the
+// reason and, for a valid address, on every field.
+void ExpectSameAsGeneral(const std::string& candidate) {
+  for (const SyntaxOptions options :
+       {SyntaxOptions{true, false}, SyntaxOptions{false, false}, SyntaxOptions{true, true}}) {
+    Address fast;
+    Address general;
+    const R r = ParseAddress(candidate, options, &fast);
+    ASSERT_EQ(r, ParseAddressGeneral(candidate, options, &general)) << candidate;
+    if (r != R::kNone) continue;
+    ASSERT_EQ(fast.local, general.local) << candidate;
+    ASSERT_EQ(fast.domain, general.domain) << candidate;
+    ASSERT_EQ(fast.domain_literal, general.domain_literal) << candidate;
+    ASSERT_EQ(fast.ascii_domain, general.ascii_domain) << candidate;
+  }
+}
+
+TEST(EmailSyntaxTest, FastPathAgreesWithGeneralPath) {
+  const std::string label63(63, 'a');
+  const std::string local64(64, 'b');
+  std::string long_domain;  // 253 octets: 3 x 63 + 61 + 3 dots
+  for (int i = 0; i < 3; ++i) long_domain += label63 + ".";
+  long_domain += std::string(61, 'c');
+  const std::vector<std::string> seeds = {
+      "alice@example.com", "First.Last@Sub.Example.CO.UK", "a@b.c", "user+tag@x-y.example",
+      "a!#$%&'*+-/=?^_`{|}~b@example.com", "u@123.example", "u@example.123", "u@example.a-1",
+      "u@example.a-b", "u@localhost", "u@x.local", "u@x.test", "u@x.onion", "u@x.arpa",
+      "u@x.invalid", "u@xn--bcher-kva.example", "u@ab--cd.example", "u@-a.example",
+      "u@a-.example", "u@a..b", "u@.a.b", "u@a.b.", ".u@a.bc", "u.@a.bc", "u..v@a.bc",
+      "\"q\"@a.bc", "\"john doe\"@Example.com", "\"a\\\"b\"@x.com", "\"\"@a.bc",
+      "\"a\"b@a.bc", "\"a\"\"@a.bc", "\"a\\\\\"@a.bc", "\"(x)<y>\"@a.bc", "u@[192.0.2.1]",
+      "u@a_b.com", "u@@a.bc", "@a.bc", "u@", "u",
+      "<u@a.bc>", "(c)u@a.bc", "u@a.b\xC3\xA4", "u@a.b\x7F", local64 + "@a.bc",
+      local64 + "b@a.bc", "u@" + label63 + ".com", "u@" + label63 + "a.com", "u@" + long_domain,
+      "u@" + long_domain + "c", local64 + "@" + long_domain, "u@" + long_domain.substr(4),
+  };
+  uint32_t state = 12345;
+  const auto next = [&state](uint32_t bound) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % bound;
+  };
+  constexpr std::string_view kAlphabet = "aZz09-._@\"(<>[]\\ +xnXN\x01\x7F\xC3\xA4";
+  for (const std::string& seed : seeds) {
+    ExpectSameAsGeneral(seed);
+    for (int round = 0; round < 300; ++round) {
+      std::string mutated = seed;
+      for (uint32_t edits = 1 + next(3); edits > 0; --edits) {
+        const size_t pos = next(static_cast<uint32_t>(mutated.size() + 1));
+        const char c = kAlphabet[next(static_cast<uint32_t>(kAlphabet.size()))];
+        switch (next(3)) {
+          case 0: mutated.insert(pos, 1, c); break;
+          case 1: if (pos < mutated.size()) mutated.erase(pos, 1); break;
+          default: if (pos < mutated.size()) mutated[pos] = c; break;
+        }
+      }
+      ExpectSameAsGeneral(mutated);
+    }
+  }
 }
 
 TEST(EmailSyntaxTest, ReasonNames) {
