@@ -48,18 +48,56 @@ std::string CoreArgs(const std::vector<FlatType>& types, const std::string& cell
   return s;
 }
 
+// The statement that lowers parameter `i` for an export call (in `Invoke_<id>`).
+std::string LowerParam(const std::vector<const Type*>& pt, size_t i, bool indirect,
+                       const std::string& at) {
+  std::string key = TypeKey(*pt[i]);
+  return std::string("  if (!") + (indirect ? "Store_" : "Lower_") + key + "(Cx, *k->p" +
+         std::to_string(i) + ", " + at + ")) return;\n";
+}
+
+// The export's call record and `Invoke_<id>`, which lowers the arguments (allocating through
+// cabi_realloc directly: a guest trap there lands in the same warden_rt_invoke) and calls the
+// export. A lowering failure returns early with `lowered` false and the failure in the Ctx.
+// No local of Invoke_<id> or the Store/Lower helpers has a destructor, so a trap's longjmp
+// skips nothing.
 void EmitExport(std::ostringstream& o, const Model& m, const EmitOptions& opt, const FuncRef& f) {
   const Func& fn = *f.func;
   Sig sig = SigOf(fn);
-  std::string mod = opt.module, inst = "static_cast<Z_" + mod + "_instance_t*>(k->instance)";
+  std::vector<const Type*> pt = ParamTypes(fn);
+  std::string mod = opt.module, inst = "static_cast<Z_" + mod + "_instance_t*>(k->call.instance)";
   std::vector<FlatType> cp = sig.CoreParams(false), cr = sig.CoreResults(false);
   std::string fname = "Z_" + mod + "Z_" + Wasm2cMangle(f.wasm_name);
   std::string pname = "Z_" + mod + "Z_" + Wasm2cMangle("cabi_post_" + f.wasm_name);
-  o << "void Invoke_" << f.id << "(void* arg) {\n  auto* k = static_cast<wh::Call*>(arg);\n  "
-    << (cr.empty() ? "" : "k->result = ::witgen::ToCell(") << fname << "(" << inst
-    << CoreArgs(cp, "k->args") << (cr.empty() ? "" : ")") << ");\n}\n";
+  o << "struct Call_" << f.id << " {\n  wh::Call call;\n  wh::Ctx* cx;\n";
+  for (size_t i = 0; i < pt.size(); ++i) {
+    o << "  const " << CppType(*m.pkg, *pt[i]) << "* p" << i << ";\n";
+  }
+  o << "  uint64_t args[" << std::max<size_t>(1, sig.flat_params.size())
+    << "];\n  bool lowered;\n};\n";
+  o << "void Invoke_" << f.id << "(void* arg) {\n  auto* k = static_cast<Call_" << f.id
+    << "*>(arg);\n  [[maybe_unused]] wh::Ctx& Cx = *k->cx;\n"
+    << "  [[maybe_unused]] uint64_t* Args = k->args;\n";
+  if (sig.params_indirect) {
+    Layout area = RecordLayoutOf(pt);
+    std::vector<uint32_t> offs = FieldOffsets(pt);
+    o << "  uint32_t Area = 0;\n  if (!Cx.Alloc(" << area.size << ", " << area.align
+      << ", &Area)) return;\n";
+    for (size_t i = 0; i < pt.size(); ++i) {
+      o << LowerParam(pt, i, true, "Area + " + std::to_string(offs[i]));
+    }
+    o << "  Args[0] = Area;\n";
+  } else {
+    std::vector<size_t> flat = FlatOffsets(pt);
+    for (size_t i = 0; i < pt.size(); ++i) {
+      o << LowerParam(pt, i, false, "Args + " + std::to_string(flat[i]));
+    }
+  }
+  o << "  k->lowered = true;\n  "
+    << (cr.empty() ? "" : "k->call.result = ::witgen::ToCell(") << fname << "(" << inst
+    << CoreArgs(cp, "Args") << (cr.empty() ? "" : ")") << ");\n}\n";
   o << "void Post_" << f.id << "(void* arg) {\n  auto* k = static_cast<wh::Call*>(arg);\n  "
-    << pname << "(" << inst;
+    << pname << "(static_cast<Z_" << mod << "_instance_t*>(k->instance)";
   if (!cr.empty()) o << ", ::witgen::CellAs<" << FlatCType(cr[0]) << ">(k->result)";
   o << ");\n}\n\n";
 }
@@ -74,29 +112,17 @@ void EmitMethod(std::ostringstream& o, const Model& m, const FuncRef& f) {
     << "  if (St->poisoned) return warden::InternalError(\"instance unusable after a failed "
        "call\");\n"
     << "  St->poisoned = true;  // until this call succeeds\n"
-    << "  wh::Ctx Cx = MakeCtx(St);\n"
-    << "  uint64_t Args[" << std::max<size_t>(1, sig.flat_params.size()) << "] = {};\n";
-  if (sig.params_indirect) {
-    Layout area = RecordLayoutOf(pt);
-    std::vector<uint32_t> offs = FieldOffsets(pt);
-    o << "  uint32_t Area = 0;\n  if (!Cx.Alloc(" << area.size << ", " << area.align
-      << ", &Area)) return Cx.ToStatus();\n";
-    for (size_t i = 0; i < pt.size(); ++i) {
-      o << "  if (!Store_" << TypeKey(*pt[i]) << "(Cx, " << Snake(fn.params[i].name) << ", Area + "
-        << offs[i] << ")) return Cx.ToStatus();\n";
-    }
-    o << "  Args[0] = Area;\n";
-  } else {
-    std::vector<size_t> flat = FlatOffsets(pt);
-    for (size_t i = 0; i < pt.size(); ++i) {
-      o << "  if (!Lower_" << TypeKey(*pt[i]) << "(Cx, " << Snake(fn.params[i].name) << ", Args + "
-        << flat[i] << ")) return Cx.ToStatus();\n";
-    }
-  }
-  o << "  wh::Call Call{&St->module, Args, 0};\n  St->import_error.clear();\n"
+    << "  wh::Ctx Cx = MakeDirectCtx(St);\n"
+    << "  Call_" << f.id << " K{{&St->module, nullptr, 0}, &Cx";
+  for (size_t i = 0; i < pt.size(); ++i) o << ", &" << Snake(fn.params[i].name);
+  o << ", {}, false};\n  wh::Call& Call = K.call;\n  Call.args = K.args;\n"
+    << "  St->import_error.clear();\n"
     << "  warden_rt_clear_memory_exhausted();\n"
-    << "  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_" << f.id << ", &Call);\n"
-    << "  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, \"" << f.label << "\");\n";
+    << "  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_" << f.id << ", &K);\n"
+    << "  if (Trap != WASM_RT_TRAP_NONE) {\n"
+    << "    if (!K.lowered) return TrapStatus(St, Trap, \"cabi_realloc for " << f.label
+    << "\");\n    return TrapStatus(St, Trap, \"" << f.label << "\");\n  }\n"
+    << "  if (!K.lowered) return Cx.ToStatus();\n";
   if (fn.result) {
     std::string rk = TypeKey(*fn.result), cpp = CppType(pkg, *fn.result);
     o << "  std::optional<" << cpp << "> Res;\n";

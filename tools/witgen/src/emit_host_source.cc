@@ -46,12 +46,19 @@ void EmitStatics(std::ostringstream& o, const Model& m, const EmitOptions& opt) 
     << "struct AllocCall {\n  " << inst_t << "* module;\n  uint32_t align, size, out;\n};\n"
     << "void DoAlloc(void* arg) {\n  auto* a = static_cast<AllocCall*>(arg);\n  a->out = Z_" << mod
     << "Z_cabi_realloc(a->module, 0, 0, a->align, a->size);\n}\n"
-    << "wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size, uint32_t* out) {\n"
+    << "[[maybe_unused]] wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size,\n"
+       "                                       uint32_t* out) {\n"
        "  AllocCall a{&static_cast<State*>(self)->module, align, size, 0};\n"
        "  wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);\n  *out = a.out;\n  return "
        "trap;\n}\n"
-    << "wh::Ctx MakeCtx(State* st) {\n  return wh::Ctx(Z_" << mod
+    << "[[maybe_unused]] wh::Ctx MakeCtx(State* st) {\n  return wh::Ctx(Z_" << mod
     << "Z_memory(&st->module), &AllocIn, st);\n}\n"
+    << "// Only inside warden_rt_invoke: a trap in cabi_realloc lands in the caller's invoke.\n"
+       "wasm_rt_trap_t AllocDirect(void* self, uint32_t align, uint32_t size, uint32_t* out) {\n"
+       "  *out = Z_" << mod << "Z_cabi_realloc(&static_cast<State*>(self)->module, 0, 0, align, "
+       "size);\n  return WASM_RT_TRAP_NONE;\n}\n"
+    << "[[maybe_unused]] wh::Ctx MakeDirectCtx(State* st) {\n  return wh::Ctx(Z_" << mod
+    << "Z_memory(&st->module), &AllocDirect, st);\n}\n"
     << "warden::Status TrapStatus(State* st, wasm_rt_trap_t trap, const char* what) {\n"
        "  std::string why = st->import_error.empty() ? wh::TrapName(trap) : st->import_error;\n"
        "  if (warden_rt_memory_exhausted()) why += \" (guest memory exhausted)\";\n"

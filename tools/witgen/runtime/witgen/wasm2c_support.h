@@ -29,15 +29,15 @@ class Ctx {
   Ctx(wasm_rt_memory_t* mem, AllocFn alloc, void* alloc_self)
       : mem_(mem), alloc_(alloc), alloc_self_(alloc_self) {}
 
-  // True when [p, p+len) lies in guest memory and p is a multiple of `align`.
+  // True when [p, p+len) lies in guest memory and p is a multiple of `align` (a power of two,
+  // as every Canonical ABI alignment is).
   bool InBounds(uint64_t p, uint64_t len, uint32_t align) const {
-    return p % align == 0 && p + len <= mem_->size && p + len >= p;
+    return (p & (align - 1)) == 0 && p + len <= mem_->size && p + len >= p;
   }
   // Checks [p, p+len) like InBounds, recording a violation when it fails.
   bool Check(uint64_t p, uint64_t len, uint32_t align, const char* what) {
-    if (InBounds(p, len, align)) return true;
-    return Fail(std::string(what) + " out of bounds or misaligned (ptr " + std::to_string(p) +
-                ", len " + std::to_string(len) + ")");
+    if (InBounds(p, len, align)) [[likely]] return true;
+    return OutOfBounds(p, len, what);
   }
   // Checks an array of `n` elements of `size` bytes.
   bool CheckArray(uint32_t p, uint32_t n, uint32_t size, uint32_t align, const char* what) {
@@ -85,11 +85,13 @@ class Ctx {
       return true;
     }
     wasm_rt_trap_t trap = alloc_(alloc_self_, align, size, out);
-    if (trap != WASM_RT_TRAP_NONE) {
-      trap_ = trap;
-      return Fail("guest trapped in cabi_realloc");
-    }
+    if (trap != WASM_RT_TRAP_NONE) [[unlikely]] return AllocTrapped(trap);
     return Check(*out, size, align, "cabi_realloc result");
+  }
+  // Records a trap in cabi_realloc (an allocator that runs it in its own guest entry).
+  [[gnu::noinline, gnu::cold]] bool AllocTrapped(wasm_rt_trap_t trap) {
+    trap_ = trap;
+    return Fail("guest trapped in cabi_realloc");
   }
   // Copies bytes into a new guest allocation.
   bool CopyIn(const void* data, uint32_t size, uint32_t align, uint32_t* out) {
@@ -104,6 +106,11 @@ class Ctx {
     return true;
   }
 
+  // Records a failed Check; always false. Out of line to keep Check's fast path small.
+  [[gnu::noinline, gnu::cold]] bool OutOfBounds(uint64_t p, uint64_t len, const char* what) {
+    return Fail(std::string(what) + " out of bounds or misaligned (ptr " + std::to_string(p) +
+                ", len " + std::to_string(len) + ")");
+  }
   // Records the first failure; always false.
   bool Fail(std::string message) {
     if (error_.empty()) error_ = std::move(message);

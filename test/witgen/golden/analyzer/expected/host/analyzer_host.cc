@@ -67,14 +67,23 @@ void DoAlloc(void* arg) {
   auto* a = static_cast<AllocCall*>(arg);
   a->out = Z_analyzerZ_cabi_realloc(a->module, 0, 0, a->align, a->size);
 }
-wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+[[maybe_unused]] wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size,
+                                       uint32_t* out) {
   AllocCall a{&static_cast<State*>(self)->module, align, size, 0};
   wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);
   *out = a.out;
   return trap;
 }
-wh::Ctx MakeCtx(State* st) {
+[[maybe_unused]] wh::Ctx MakeCtx(State* st) {
   return wh::Ctx(Z_analyzerZ_memory(&st->module), &AllocIn, st);
+}
+// Only inside warden_rt_invoke: a trap in cabi_realloc lands in the caller's invoke.
+wasm_rt_trap_t AllocDirect(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+  *out = Z_analyzerZ_cabi_realloc(&static_cast<State*>(self)->module, 0, 0, align, size);
+  return WASM_RT_TRAP_NONE;
+}
+[[maybe_unused]] wh::Ctx MakeDirectCtx(State* st) {
+  return wh::Ctx(Z_analyzerZ_memory(&st->module), &AllocDirect, st);
 }
 warden::Status TrapStatus(State* st, wasm_rt_trap_t trap, const char* what) {
   std::string why = st->import_error.empty() ? wh::TrapName(trap) : st->import_error;
@@ -1037,27 +1046,72 @@ void DoInitialize(void* arg) {
   return c.Fail("invalid host value");
 }
 
+struct Call_generate_fingerprint {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::warden::analyze::types::Request* p0;
+  const std::vector<std::string>* p1;
+  uint64_t args[23];
+  bool lowered;
+};
 void Invoke_generate_fingerprint(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_analyzerZ_generateZ2Dfingerprint(static_cast<Z_analyzer_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0])));
+  auto* k = static_cast<Call_generate_fingerprint*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  uint32_t Area = 0;
+  if (!Cx.Alloc(92, 4, &Area)) return;
+  if (!Store_types_request(Cx, *k->p0, Area + 0)) return;
+  if (!Store_list_string_(Cx, *k->p1, Area + 84)) return;
+  Args[0] = Area;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_analyzerZ_generateZ2Dfingerprint(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
 }
 void Post_generate_fingerprint(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_analyzerZ_cabi_post_generateZ2Dfingerprint(static_cast<Z_analyzer_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_detect_bot {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::warden::analyze::types::Request* p0;
+  const ::warden::analyze::types::BotConfig* p1;
+  uint64_t args[24];
+  bool lowered;
+};
 void Invoke_detect_bot(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_analyzerZ_detectZ2Dbot(static_cast<Z_analyzer_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0])));
+  auto* k = static_cast<Call_detect_bot*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  uint32_t Area = 0;
+  if (!Cx.Alloc(96, 4, &Area)) return;
+  if (!Store_types_request(Cx, *k->p0, Area + 0)) return;
+  if (!Store_types_bot_config(Cx, *k->p1, Area + 84)) return;
+  Args[0] = Area;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_analyzerZ_detectZ2Dbot(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
 }
 void Post_detect_bot(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_analyzerZ_cabi_post_detectZ2Dbot(static_cast<Z_analyzer_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_validate_email {
+  wh::Call call;
+  wh::Ctx* cx;
+  const std::string* p0;
+  const ::warden::analyze::types::EmailConfig* p1;
+  uint64_t args[7];
+  bool lowered;
+};
 void Invoke_validate_email(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_analyzerZ_validateZ2Demail(static_cast<Z_analyzer_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2]), ::witgen::CellAs<uint32_t>(k->args[3]), ::witgen::CellAs<uint32_t>(k->args[4]), ::witgen::CellAs<uint32_t>(k->args[5]), ::witgen::CellAs<uint32_t>(k->args[6])));
+  auto* k = static_cast<Call_validate_email*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_string(Cx, *k->p0, Args + 0)) return;
+  if (!Lower_types_email_config(Cx, *k->p1, Args + 2)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_analyzerZ_validateZ2Demail(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4]), ::witgen::CellAs<uint32_t>(Args[5]), ::witgen::CellAs<uint32_t>(Args[6])));
 }
 void Post_validate_email(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
@@ -1271,18 +1325,18 @@ warden::Result<::witgen::Expected<std::string, ::warden::analyze::types::Analysi
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[23] = {};
-  uint32_t Area = 0;
-  if (!Cx.Alloc(92, 4, &Area)) return Cx.ToStatus();
-  if (!Store_types_request(Cx, request, Area + 0)) return Cx.ToStatus();
-  if (!Store_list_string_(Cx, characteristics, Area + 84)) return Cx.ToStatus();
-  Args[0] = Area;
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_generate_fingerprint K{{&St->module, nullptr, 0}, &Cx, &request, &characteristics, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_generate_fingerprint, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "generate-fingerprint");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_generate_fingerprint, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for generate-fingerprint");
+    return TrapStatus(St, Trap, "generate-fingerprint");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_result_string_types_analysis_error_(Cx, Rp);
@@ -1297,18 +1351,18 @@ warden::Result<::witgen::Expected<::warden::analyze::types::BotResult, ::warden:
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[24] = {};
-  uint32_t Area = 0;
-  if (!Cx.Alloc(96, 4, &Area)) return Cx.ToStatus();
-  if (!Store_types_request(Cx, request, Area + 0)) return Cx.ToStatus();
-  if (!Store_types_bot_config(Cx, config, Area + 84)) return Cx.ToStatus();
-  Args[0] = Area;
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_detect_bot K{{&St->module, nullptr, 0}, &Cx, &request, &config, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_detect_bot, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "detect-bot");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_detect_bot, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for detect-bot");
+    return TrapStatus(St, Trap, "detect-bot");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 24, 4, "return area")) Res = Load_result_types_bot_result_types_analysis_error_(Cx, Rp);
@@ -1323,15 +1377,18 @@ warden::Result<::witgen::Expected<::warden::analyze::types::EmailResult, ::warde
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[7] = {};
-  if (!Lower_string(Cx, candidate, Args + 0)) return Cx.ToStatus();
-  if (!Lower_types_email_config(Cx, config, Args + 2)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_validate_email K{{&St->module, nullptr, 0}, &Cx, &candidate, &config, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_validate_email, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "validate-email");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_validate_email, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for validate-email");
+    return TrapStatus(St, Trap, "validate-email");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_result_types_email_result_types_analysis_error_(Cx, Rp);

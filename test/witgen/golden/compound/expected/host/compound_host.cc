@@ -52,14 +52,23 @@ void DoAlloc(void* arg) {
   auto* a = static_cast<AllocCall*>(arg);
   a->out = Z_compoundZ_cabi_realloc(a->module, 0, 0, a->align, a->size);
 }
-wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+[[maybe_unused]] wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size,
+                                       uint32_t* out) {
   AllocCall a{&static_cast<State*>(self)->module, align, size, 0};
   wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);
   *out = a.out;
   return trap;
 }
-wh::Ctx MakeCtx(State* st) {
+[[maybe_unused]] wh::Ctx MakeCtx(State* st) {
   return wh::Ctx(Z_compoundZ_memory(&st->module), &AllocIn, st);
+}
+// Only inside warden_rt_invoke: a trap in cabi_realloc lands in the caller's invoke.
+wasm_rt_trap_t AllocDirect(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+  *out = Z_compoundZ_cabi_realloc(&static_cast<State*>(self)->module, 0, 0, align, size);
+  return WASM_RT_TRAP_NONE;
+}
+[[maybe_unused]] wh::Ctx MakeDirectCtx(State* st) {
+  return wh::Ctx(Z_compoundZ_memory(&st->module), &AllocDirect, st);
 }
 warden::Status TrapStatus(State* st, wasm_rt_trap_t trap, const char* what) {
   std::string why = st->import_error.empty() ? wh::TrapName(trap) : st->import_error;
@@ -966,54 +975,122 @@ void DoInitialize(void* arg) {
   return c.Fail("invalid host value");
 }
 
+struct Call_both {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::witgen::Expected<::golden::compound::shapes::Pair, std::string>* p0;
+  uint64_t args[5];
+  bool lowered;
+};
 void Invoke_both(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_compoundZ_both(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2]), ::witgen::CellAs<uint32_t>(k->args[3]), ::witgen::CellAs<uint32_t>(k->args[4])));
+  auto* k = static_cast<Call_both*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_result_shapes_pair_string_(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_compoundZ_both(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4])));
 }
 void Post_both(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_compoundZ_cabi_post_both(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_ok_only {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::witgen::Expected<uint64_t, std::monostate>* p0;
+  uint64_t args[2];
+  bool lowered;
+};
 void Invoke_ok_only(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_compoundZ_okZ2Donly(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint64_t>(k->args[1])));
+  auto* k = static_cast<Call_ok_only*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_result_u64_none_(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_compoundZ_okZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint64_t>(Args[1])));
 }
 void Post_ok_only(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_compoundZ_cabi_post_okZ2Donly(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_err_only {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>* p0;
+  uint64_t args[3];
+  bool lowered;
+};
 void Invoke_err_only(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_compoundZ_errZ2Donly(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2])));
+  auto* k = static_cast<Call_err_only*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_result_none_list_string__(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_compoundZ_errZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
 }
 void Post_err_only(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_compoundZ_cabi_post_errZ2Donly(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_neither {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::witgen::Expected<std::monostate, std::monostate>* p0;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_neither(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_compoundZ_neither(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0])));
+  auto* k = static_cast<Call_neither*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_result_none_none_(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_compoundZ_neither(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
 }
 void Post_neither(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_compoundZ_cabi_post_neither(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_nest {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::golden::compound::shapes::Nested* p0;
+  uint64_t args[11];
+  bool lowered;
+};
 void Invoke_nest(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_compoundZ_nest(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2]), ::witgen::CellAs<uint32_t>(k->args[3]), ::witgen::CellAs<uint32_t>(k->args[4]), ::witgen::CellAs<uint32_t>(k->args[5]), ::witgen::CellAs<uint32_t>(k->args[6]), ::witgen::CellAs<uint32_t>(k->args[7]), ::witgen::CellAs<uint32_t>(k->args[8]), ::witgen::CellAs<uint32_t>(k->args[9]), ::witgen::CellAs<double>(k->args[10])));
+  auto* k = static_cast<Call_nest*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_shapes_nested(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_compoundZ_nest(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4]), ::witgen::CellAs<uint32_t>(Args[5]), ::witgen::CellAs<uint32_t>(Args[6]), ::witgen::CellAs<uint32_t>(Args[7]), ::witgen::CellAs<uint32_t>(Args[8]), ::witgen::CellAs<uint32_t>(Args[9]), ::witgen::CellAs<double>(Args[10])));
 }
 void Post_nest(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_compoundZ_cabi_post_nest(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_pick {
+  wh::Call call;
+  wh::Ctx* cx;
+  const std::vector<std::tuple<std::string, uint32_t>>* p0;
+  const uint32_t* p1;
+  uint64_t args[3];
+  bool lowered;
+};
 void Invoke_pick(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_compoundZ_pick(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2])));
+  auto* k = static_cast<Call_pick*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_list_tuple2_string_u32__(Cx, *k->p0, Args + 0)) return;
+  if (!Lower_u32(Cx, *k->p1, Args + 2)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_compoundZ_pick(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
 }
 void Post_pick(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
@@ -1059,14 +1136,18 @@ warden::Result<::witgen::Expected<::golden::compound::shapes::Pair, std::string>
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[5] = {};
-  if (!Lower_result_shapes_pair_string_(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_both K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_both, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "both");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_both, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for both");
+    return TrapStatus(St, Trap, "both");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 20, 4, "return area")) Res = Load_result_shapes_pair_string_(Cx, Rp);
@@ -1081,14 +1162,18 @@ warden::Result<::witgen::Expected<uint64_t, std::monostate>> Instance::OkOnly(co
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[2] = {};
-  if (!Lower_result_u64_none_(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_ok_only K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_ok_only, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "ok-only");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_ok_only, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for ok-only");
+    return TrapStatus(St, Trap, "ok-only");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::witgen::Expected<uint64_t, std::monostate>> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 16, 8, "return area")) Res = Load_result_u64_none_(Cx, Rp);
@@ -1103,14 +1188,18 @@ warden::Result<::witgen::Expected<std::monostate, ::golden::compound::shapes::Na
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[3] = {};
-  if (!Lower_result_none_list_string__(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_err_only K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_err_only, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "err-only");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_err_only, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for err-only");
+    return TrapStatus(St, Trap, "err-only");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 12, 4, "return area")) Res = Load_result_none_list_string__(Cx, Rp);
@@ -1125,14 +1214,18 @@ warden::Result<::witgen::Expected<std::monostate, std::monostate>> Instance::Nei
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  if (!Lower_result_none_none_(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_neither K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_neither, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "neither");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_neither, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for neither");
+    return TrapStatus(St, Trap, "neither");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::witgen::Expected<std::monostate, std::monostate>> Res;
   Res = Lift_result_none_none_(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_neither, &Call);
@@ -1146,14 +1239,18 @@ warden::Result<std::optional<::golden::compound::shapes::Nested>> Instance::Nest
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[11] = {};
-  if (!Lower_shapes_nested(Cx, n, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_nest K{{&St->module, nullptr, 0}, &Cx, &n, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_nest, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "nest");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_nest, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for nest");
+    return TrapStatus(St, Trap, "nest");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<std::optional<::golden::compound::shapes::Nested>> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 64, 8, "return area")) Res = Load_option_shapes_nested_(Cx, Rp);
@@ -1168,15 +1265,18 @@ warden::Result<std::optional<std::tuple<std::string, uint32_t>>> Instance::Pick(
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[3] = {};
-  if (!Lower_list_tuple2_string_u32__(Cx, xs, Args + 0)) return Cx.ToStatus();
-  if (!Lower_u32(Cx, i, Args + 2)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_pick K{{&St->module, nullptr, 0}, &Cx, &xs, &i, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_pick, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "pick");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_pick, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for pick");
+    return TrapStatus(St, Trap, "pick");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<std::optional<std::tuple<std::string, uint32_t>>> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_option_tuple2_string_u32__(Cx, Rp);

@@ -57,14 +57,23 @@ void DoAlloc(void* arg) {
   auto* a = static_cast<AllocCall*>(arg);
   a->out = Z_indirectZ_cabi_realloc(a->module, 0, 0, a->align, a->size);
 }
-wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+[[maybe_unused]] wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size,
+                                       uint32_t* out) {
   AllocCall a{&static_cast<State*>(self)->module, align, size, 0};
   wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);
   *out = a.out;
   return trap;
 }
-wh::Ctx MakeCtx(State* st) {
+[[maybe_unused]] wh::Ctx MakeCtx(State* st) {
   return wh::Ctx(Z_indirectZ_memory(&st->module), &AllocIn, st);
+}
+// Only inside warden_rt_invoke: a trap in cabi_realloc lands in the caller's invoke.
+wasm_rt_trap_t AllocDirect(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+  *out = Z_indirectZ_cabi_realloc(&static_cast<State*>(self)->module, 0, 0, align, size);
+  return WASM_RT_TRAP_NONE;
+}
+[[maybe_unused]] wh::Ctx MakeDirectCtx(State* st) {
+  return wh::Ctx(Z_indirectZ_memory(&st->module), &AllocDirect, st);
 }
 warden::Status TrapStatus(State* st, wasm_rt_trap_t trap, const char* what) {
   std::string why = st->import_error.empty() ? wh::TrapName(trap) : st->import_error;
@@ -305,27 +314,95 @@ void DoInitialize(void* arg) {
   return true;
 }
 
+struct Call_big_in {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::golden::indirect::wide::Seventeen* p0;
+  const uint8_t* p1;
+  uint64_t args[18];
+  bool lowered;
+};
 void Invoke_big_in(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_indirectZ_bigZ2Din(static_cast<Z_indirect_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0])));
+  auto* k = static_cast<Call_big_in*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  uint32_t Area = 0;
+  if (!Cx.Alloc(104, 8, &Area)) return;
+  if (!Store_wide_seventeen(Cx, *k->p0, Area + 0)) return;
+  if (!Store_u8(Cx, *k->p1, Area + 96)) return;
+  Args[0] = Area;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_indirectZ_bigZ2Din(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
 }
 void Post_big_in(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_indirectZ_cabi_post_bigZ2Din(static_cast<Z_indirect_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_big_out {
+  wh::Call call;
+  wh::Ctx* cx;
+  const uint32_t* p0;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_big_out(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_indirectZ_bigZ2Dout(static_cast<Z_indirect_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0])));
+  auto* k = static_cast<Call_big_out*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_u32(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_indirectZ_bigZ2Dout(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
 }
 void Post_big_out(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_indirectZ_cabi_post_bigZ2Dout(static_cast<Z_indirect_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_sixteen {
+  wh::Call call;
+  wh::Ctx* cx;
+  const uint64_t* p0;
+  const uint64_t* p1;
+  const uint64_t* p2;
+  const uint64_t* p3;
+  const uint64_t* p4;
+  const uint64_t* p5;
+  const uint64_t* p6;
+  const uint64_t* p7;
+  const uint64_t* p8;
+  const uint64_t* p9;
+  const uint64_t* p10;
+  const uint64_t* p11;
+  const uint64_t* p12;
+  const uint64_t* p13;
+  const uint64_t* p14;
+  const uint64_t* p15;
+  uint64_t args[16];
+  bool lowered;
+};
 void Invoke_sixteen(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_indirectZ_sixteen(static_cast<Z_indirect_instance_t*>(k->instance), ::witgen::CellAs<uint64_t>(k->args[0]), ::witgen::CellAs<uint64_t>(k->args[1]), ::witgen::CellAs<uint64_t>(k->args[2]), ::witgen::CellAs<uint64_t>(k->args[3]), ::witgen::CellAs<uint64_t>(k->args[4]), ::witgen::CellAs<uint64_t>(k->args[5]), ::witgen::CellAs<uint64_t>(k->args[6]), ::witgen::CellAs<uint64_t>(k->args[7]), ::witgen::CellAs<uint64_t>(k->args[8]), ::witgen::CellAs<uint64_t>(k->args[9]), ::witgen::CellAs<uint64_t>(k->args[10]), ::witgen::CellAs<uint64_t>(k->args[11]), ::witgen::CellAs<uint64_t>(k->args[12]), ::witgen::CellAs<uint64_t>(k->args[13]), ::witgen::CellAs<uint64_t>(k->args[14]), ::witgen::CellAs<uint64_t>(k->args[15])));
+  auto* k = static_cast<Call_sixteen*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_u64(Cx, *k->p0, Args + 0)) return;
+  if (!Lower_u64(Cx, *k->p1, Args + 1)) return;
+  if (!Lower_u64(Cx, *k->p2, Args + 2)) return;
+  if (!Lower_u64(Cx, *k->p3, Args + 3)) return;
+  if (!Lower_u64(Cx, *k->p4, Args + 4)) return;
+  if (!Lower_u64(Cx, *k->p5, Args + 5)) return;
+  if (!Lower_u64(Cx, *k->p6, Args + 6)) return;
+  if (!Lower_u64(Cx, *k->p7, Args + 7)) return;
+  if (!Lower_u64(Cx, *k->p8, Args + 8)) return;
+  if (!Lower_u64(Cx, *k->p9, Args + 9)) return;
+  if (!Lower_u64(Cx, *k->p10, Args + 10)) return;
+  if (!Lower_u64(Cx, *k->p11, Args + 11)) return;
+  if (!Lower_u64(Cx, *k->p12, Args + 12)) return;
+  if (!Lower_u64(Cx, *k->p13, Args + 13)) return;
+  if (!Lower_u64(Cx, *k->p14, Args + 14)) return;
+  if (!Lower_u64(Cx, *k->p15, Args + 15)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_indirectZ_sixteen(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(Args[0]), ::witgen::CellAs<uint64_t>(Args[1]), ::witgen::CellAs<uint64_t>(Args[2]), ::witgen::CellAs<uint64_t>(Args[3]), ::witgen::CellAs<uint64_t>(Args[4]), ::witgen::CellAs<uint64_t>(Args[5]), ::witgen::CellAs<uint64_t>(Args[6]), ::witgen::CellAs<uint64_t>(Args[7]), ::witgen::CellAs<uint64_t>(Args[8]), ::witgen::CellAs<uint64_t>(Args[9]), ::witgen::CellAs<uint64_t>(Args[10]), ::witgen::CellAs<uint64_t>(Args[11]), ::witgen::CellAs<uint64_t>(Args[12]), ::witgen::CellAs<uint64_t>(Args[13]), ::witgen::CellAs<uint64_t>(Args[14]), ::witgen::CellAs<uint64_t>(Args[15])));
 }
 void Post_sixteen(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
@@ -431,18 +508,18 @@ warden::Result<uint32_t> Instance::BigIn(const ::golden::indirect::wide::Sevente
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[18] = {};
-  uint32_t Area = 0;
-  if (!Cx.Alloc(104, 8, &Area)) return Cx.ToStatus();
-  if (!Store_wide_seventeen(Cx, s, Area + 0)) return Cx.ToStatus();
-  if (!Store_u8(Cx, extra, Area + 96)) return Cx.ToStatus();
-  Args[0] = Area;
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_big_in K{{&St->module, nullptr, 0}, &Cx, &s, &extra, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_big_in, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "big-in");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_big_in, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for big-in");
+    return TrapStatus(St, Trap, "big-in");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<uint32_t> Res;
   Res = Lift_u32(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_big_in, &Call);
@@ -456,14 +533,18 @@ warden::Result<::golden::indirect::wide::Seventeen> Instance::BigOut(uint32_t x)
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  if (!Lower_u32(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_big_out K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_big_out, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "big-out");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_big_out, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for big-out");
+    return TrapStatus(St, Trap, "big-out");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::golden::indirect::wide::Seventeen> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 96, 8, "return area")) Res = Load_wide_seventeen(Cx, Rp);
@@ -478,29 +559,18 @@ warden::Result<uint64_t> Instance::Sixteen(uint64_t a, uint64_t b, uint64_t c, u
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[16] = {};
-  if (!Lower_u64(Cx, a, Args + 0)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, b, Args + 1)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, c, Args + 2)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, d, Args + 3)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, e, Args + 4)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, f, Args + 5)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, g, Args + 6)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, h, Args + 7)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, i, Args + 8)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, j, Args + 9)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, k, Args + 10)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, l, Args + 11)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, m, Args + 12)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, n, Args + 13)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, o, Args + 14)) return Cx.ToStatus();
-  if (!Lower_u64(Cx, p, Args + 15)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_sixteen K{{&St->module, nullptr, 0}, &Cx, &a, &b, &c, &d, &e, &f, &g, &h, &i, &j, &k, &l, &m, &n, &o, &p, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_sixteen, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "sixteen");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_sixteen, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for sixteen");
+    return TrapStatus(St, Trap, "sixteen");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<uint64_t> Res;
   Res = Lift_u64(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_sixteen, &Call);

@@ -57,14 +57,23 @@ void DoAlloc(void* arg) {
   auto* a = static_cast<AllocCall*>(arg);
   a->out = Z_multi_fileZ_cabi_realloc(a->module, 0, 0, a->align, a->size);
 }
-wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+[[maybe_unused]] wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size,
+                                       uint32_t* out) {
   AllocCall a{&static_cast<State*>(self)->module, align, size, 0};
   wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);
   *out = a.out;
   return trap;
 }
-wh::Ctx MakeCtx(State* st) {
+[[maybe_unused]] wh::Ctx MakeCtx(State* st) {
   return wh::Ctx(Z_multi_fileZ_memory(&st->module), &AllocIn, st);
+}
+// Only inside warden_rt_invoke: a trap in cabi_realloc lands in the caller's invoke.
+wasm_rt_trap_t AllocDirect(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+  *out = Z_multi_fileZ_cabi_realloc(&static_cast<State*>(self)->module, 0, 0, align, size);
+  return WASM_RT_TRAP_NONE;
+}
+[[maybe_unused]] wh::Ctx MakeDirectCtx(State* st) {
+  return wh::Ctx(Z_multi_fileZ_memory(&st->module), &AllocDirect, st);
 }
 warden::Status TrapStatus(State* st, wasm_rt_trap_t trap, const char* what) {
   std::string why = st->import_error.empty() ? wh::TrapName(trap) : st->import_error;
@@ -317,9 +326,20 @@ void DoInitialize(void* arg) {
   return true;
 }
 
+struct Call_lookup {
+  wh::Call call;
+  wh::Ctx* cx;
+  const std::vector<std::string>* p0;
+  uint64_t args[2];
+  bool lowered;
+};
 void Invoke_lookup(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_multi_fileZ_lookup(static_cast<Z_multi_file_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1])));
+  auto* k = static_cast<Call_lookup*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_list_string_(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_multi_fileZ_lookup(static_cast<Z_multi_file_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1])));
 }
 void Post_lookup(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
@@ -418,14 +438,18 @@ warden::Result<std::vector<::golden::multi_file::shared_types::Entry>> Instance:
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[2] = {};
-  if (!Lower_list_string_(Cx, keys, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_lookup K{{&St->module, nullptr, 0}, &Cx, &keys, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_lookup, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "lookup");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_lookup, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for lookup");
+    return TrapStatus(St, Trap, "lookup");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 8, 4, "return area")) Res = Load_list_shared_types_entry_(Cx, Rp);

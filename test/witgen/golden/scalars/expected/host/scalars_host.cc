@@ -57,14 +57,23 @@ void DoAlloc(void* arg) {
   auto* a = static_cast<AllocCall*>(arg);
   a->out = Z_scalarsZ_cabi_realloc(a->module, 0, 0, a->align, a->size);
 }
-wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+[[maybe_unused]] wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size,
+                                       uint32_t* out) {
   AllocCall a{&static_cast<State*>(self)->module, align, size, 0};
   wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);
   *out = a.out;
   return trap;
 }
-wh::Ctx MakeCtx(State* st) {
+[[maybe_unused]] wh::Ctx MakeCtx(State* st) {
   return wh::Ctx(Z_scalarsZ_memory(&st->module), &AllocIn, st);
+}
+// Only inside warden_rt_invoke: a trap in cabi_realloc lands in the caller's invoke.
+wasm_rt_trap_t AllocDirect(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+  *out = Z_scalarsZ_cabi_realloc(&static_cast<State*>(self)->module, 0, 0, align, size);
+  return WASM_RT_TRAP_NONE;
+}
+[[maybe_unused]] wh::Ctx MakeDirectCtx(State* st) {
+  return wh::Ctx(Z_scalarsZ_memory(&st->module), &AllocDirect, st);
 }
 warden::Status TrapStatus(State* st, wasm_rt_trap_t trap, const char* what) {
   std::string why = st->import_error.empty() ? wh::TrapName(trap) : st->import_error;
@@ -280,90 +289,194 @@ void DoInitialize(void* arg) {
   return true;
 }
 
+struct Call_get_bool {
+  wh::Call call;
+  wh::Ctx* cx;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_get_bool(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_scalarsZ_getZ2Dbool(static_cast<Z_scalars_instance_t*>(k->instance)));
+  auto* k = static_cast<Call_get_bool*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_scalarsZ_getZ2Dbool(static_cast<Z_scalars_instance_t*>(k->call.instance)));
 }
 void Post_get_bool(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_scalarsZ_cabi_post_getZ2Dbool(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_create {
+  wh::Call call;
+  wh::Ctx* cx;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_create(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_scalarsZ_create(static_cast<Z_scalars_instance_t*>(k->instance)));
+  auto* k = static_cast<Call_create*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_scalarsZ_create(static_cast<Z_scalars_instance_t*>(k->call.instance)));
 }
 void Post_create(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_scalarsZ_cabi_post_create(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_echo_s8 {
+  wh::Call call;
+  wh::Ctx* cx;
+  const int8_t* p0;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_echo_s8(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_scalarsZ_echoZ2Ds8(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0])));
+  auto* k = static_cast<Call_echo_s8*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_s8(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Ds8(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
 }
 void Post_echo_s8(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_scalarsZ_cabi_post_echoZ2Ds8(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_echo_u16 {
+  wh::Call call;
+  wh::Ctx* cx;
+  const uint16_t* p0;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_echo_u16(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_scalarsZ_echoZ2Du16(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0])));
+  auto* k = static_cast<Call_echo_u16*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_u16(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Du16(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
 }
 void Post_echo_u16(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_scalarsZ_cabi_post_echoZ2Du16(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_echo_s64 {
+  wh::Call call;
+  wh::Ctx* cx;
+  const int64_t* p0;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_echo_s64(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_scalarsZ_echoZ2Ds64(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint64_t>(k->args[0])));
+  auto* k = static_cast<Call_echo_s64*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_s64(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Ds64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(Args[0])));
 }
 void Post_echo_s64(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_scalarsZ_cabi_post_echoZ2Ds64(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint64_t>(k->result));
 }
 
+struct Call_echo_f32 {
+  wh::Call call;
+  wh::Ctx* cx;
+  const float* p0;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_echo_f32(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_scalarsZ_echoZ2Df32(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<float>(k->args[0])));
+  auto* k = static_cast<Call_echo_f32*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_f32(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Df32(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<float>(Args[0])));
 }
 void Post_echo_f32(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_scalarsZ_cabi_post_echoZ2Df32(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<float>(k->result));
 }
 
+struct Call_echo_f64 {
+  wh::Call call;
+  wh::Ctx* cx;
+  const double* p0;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_echo_f64(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_scalarsZ_echoZ2Df64(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<double>(k->args[0])));
+  auto* k = static_cast<Call_echo_f64*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_f64(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Df64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<double>(Args[0])));
 }
 void Post_echo_f64(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_scalarsZ_cabi_post_echoZ2Df64(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<double>(k->result));
 }
 
+struct Call_echo_char {
+  wh::Call call;
+  wh::Ctx* cx;
+  const char32_t* p0;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_echo_char(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_scalarsZ_echoZ2Dchar(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0])));
+  auto* k = static_cast<Call_echo_char*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_char(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Dchar(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
 }
 void Post_echo_char(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_scalarsZ_cabi_post_echoZ2Dchar(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_echo_string {
+  wh::Call call;
+  wh::Ctx* cx;
+  const std::string* p0;
+  uint64_t args[2];
+  bool lowered;
+};
 void Invoke_echo_string(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_scalarsZ_echoZ2Dstring(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1])));
+  auto* k = static_cast<Call_echo_string*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_string(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Dstring(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1])));
 }
 void Post_echo_string(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_scalarsZ_cabi_post_echoZ2Dstring(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_nothing {
+  wh::Call call;
+  wh::Ctx* cx;
+  uint64_t args[1];
+  bool lowered;
+};
 void Invoke_nothing(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_nothing(static_cast<Z_scalars_instance_t*>(k->instance));
+  auto* k = static_cast<Call_nothing*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  k->lowered = true;
+  Z_scalarsZ_nothing(static_cast<Z_scalars_instance_t*>(k->call.instance));
 }
 void Post_nothing(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
@@ -505,13 +618,18 @@ warden::Result<bool> Instance::GetBool() {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_get_bool K{{&St->module, nullptr, 0}, &Cx, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_get_bool, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "get-bool");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_get_bool, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for get-bool");
+    return TrapStatus(St, Trap, "get-bool");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<bool> Res;
   Res = Lift_bool(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_get_bool, &Call);
@@ -525,13 +643,18 @@ warden::Result<uint32_t> Instance::Create_() {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_create K{{&St->module, nullptr, 0}, &Cx, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_create, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "create");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_create, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for create");
+    return TrapStatus(St, Trap, "create");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<uint32_t> Res;
   Res = Lift_u32(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_create, &Call);
@@ -545,14 +668,18 @@ warden::Result<int8_t> Instance::EchoS8(int8_t x) {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  if (!Lower_s8(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_echo_s8 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_s8, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "echo-s8");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_s8, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-s8");
+    return TrapStatus(St, Trap, "echo-s8");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<int8_t> Res;
   Res = Lift_s8(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_echo_s8, &Call);
@@ -566,14 +693,18 @@ warden::Result<uint16_t> Instance::EchoU16(uint16_t x) {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  if (!Lower_u16(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_echo_u16 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_u16, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "echo-u16");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_u16, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-u16");
+    return TrapStatus(St, Trap, "echo-u16");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<uint16_t> Res;
   Res = Lift_u16(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_echo_u16, &Call);
@@ -587,14 +718,18 @@ warden::Result<int64_t> Instance::EchoS64(int64_t x) {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  if (!Lower_s64(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_echo_s64 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_s64, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "echo-s64");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_s64, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-s64");
+    return TrapStatus(St, Trap, "echo-s64");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<int64_t> Res;
   Res = Lift_s64(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_echo_s64, &Call);
@@ -608,14 +743,18 @@ warden::Result<float> Instance::EchoF32(float x) {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  if (!Lower_f32(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_echo_f32 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_f32, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "echo-f32");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_f32, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-f32");
+    return TrapStatus(St, Trap, "echo-f32");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<float> Res;
   Res = Lift_f32(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_echo_f32, &Call);
@@ -629,14 +768,18 @@ warden::Result<double> Instance::EchoF64(double x) {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  if (!Lower_f64(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_echo_f64 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_f64, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "echo-f64");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_f64, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-f64");
+    return TrapStatus(St, Trap, "echo-f64");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<double> Res;
   Res = Lift_f64(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_echo_f64, &Call);
@@ -650,14 +793,18 @@ warden::Result<char32_t> Instance::EchoChar(char32_t x) {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  if (!Lower_char(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_echo_char K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_char, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "echo-char");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_char, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-char");
+    return TrapStatus(St, Trap, "echo-char");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<char32_t> Res;
   Res = Lift_char(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_echo_char, &Call);
@@ -671,14 +818,18 @@ warden::Result<std::string> Instance::EchoString(const std::string& x) {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[2] = {};
-  if (!Lower_string(Cx, x, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_echo_string K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_string, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "echo-string");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_string, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-string");
+    return TrapStatus(St, Trap, "echo-string");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<std::string> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 8, 4, "return area")) Res = Load_string(Cx, Rp);
@@ -693,13 +844,18 @@ warden::Status Instance::Nothing() {
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[1] = {};
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_nothing K{{&St->module, nullptr, 0}, &Cx, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_nothing, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "nothing");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_nothing, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for nothing");
+    return TrapStatus(St, Trap, "nothing");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   Trap = warden_rt_invoke(&Post_nothing, &Call);
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post nothing");
   St->poisoned = false;

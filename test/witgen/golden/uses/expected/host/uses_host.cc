@@ -57,14 +57,23 @@ void DoAlloc(void* arg) {
   auto* a = static_cast<AllocCall*>(arg);
   a->out = Z_usesZ_cabi_realloc(a->module, 0, 0, a->align, a->size);
 }
-wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+[[maybe_unused]] wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size,
+                                       uint32_t* out) {
   AllocCall a{&static_cast<State*>(self)->module, align, size, 0};
   wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);
   *out = a.out;
   return trap;
 }
-wh::Ctx MakeCtx(State* st) {
+[[maybe_unused]] wh::Ctx MakeCtx(State* st) {
   return wh::Ctx(Z_usesZ_memory(&st->module), &AllocIn, st);
+}
+// Only inside warden_rt_invoke: a trap in cabi_realloc lands in the caller's invoke.
+wasm_rt_trap_t AllocDirect(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+  *out = Z_usesZ_cabi_realloc(&static_cast<State*>(self)->module, 0, 0, align, size);
+  return WASM_RT_TRAP_NONE;
+}
+[[maybe_unused]] wh::Ctx MakeDirectCtx(State* st) {
+  return wh::Ctx(Z_usesZ_memory(&st->module), &AllocDirect, st);
 }
 warden::Status TrapStatus(State* st, wasm_rt_trap_t trap, const char* what) {
   std::string why = st->import_error.empty() ? wh::TrapName(trap) : st->import_error;
@@ -186,18 +195,40 @@ void DoInitialize(void* arg) {
          Lower_base_enum_(c, v.kind, cells + 3);
 }
 
+struct Call_middle_make {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::golden::uses::base::Record* p0;
+  uint64_t args[3];
+  bool lowered;
+};
 void Invoke_middle_make(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_usesZ_goldenZ3AusesZ2FmiddleZ402Z2E0Z2E0Z23make(static_cast<Z_uses_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2])));
+  auto* k = static_cast<Call_middle_make*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_base_record(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_usesZ_goldenZ3AusesZ2FmiddleZ402Z2E0Z2E0Z23make(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
 }
 void Post_middle_make(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_usesZ_cabi_post_goldenZ3AusesZ2FmiddleZ402Z2E0Z2E0Z23make(static_cast<Z_uses_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_run {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::golden::uses::middle::Wrapper* p0;
+  uint64_t args[4];
+  bool lowered;
+};
 void Invoke_run(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_usesZ_run(static_cast<Z_uses_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2]), ::witgen::CellAs<uint32_t>(k->args[3])));
+  auto* k = static_cast<Call_run*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_middle_wrapper(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_usesZ_run(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3])));
 }
 void Post_run(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
@@ -295,14 +326,18 @@ warden::Result<::golden::uses::middle::Wrapper> Instance::MiddleMake(const ::gol
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[3] = {};
-  if (!Lower_base_record(Cx, r, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_middle_make K{{&St->module, nullptr, 0}, &Cx, &r, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_middle_make, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "middle#make");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_middle_make, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for middle#make");
+    return TrapStatus(St, Trap, "middle#make");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::golden::uses::middle::Wrapper> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_middle_wrapper(Cx, Rp);
@@ -317,14 +352,18 @@ warden::Result<::golden::uses::middle::Wrapper> Instance::Run(const ::golden::us
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[4] = {};
-  if (!Lower_middle_wrapper(Cx, w, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_run K{{&St->module, nullptr, 0}, &Cx, &w, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_run, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "run");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_run, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for run");
+    return TrapStatus(St, Trap, "run");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::golden::uses::middle::Wrapper> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_middle_wrapper(Cx, Rp);

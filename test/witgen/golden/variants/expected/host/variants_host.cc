@@ -57,14 +57,23 @@ void DoAlloc(void* arg) {
   auto* a = static_cast<AllocCall*>(arg);
   a->out = Z_variantsZ_cabi_realloc(a->module, 0, 0, a->align, a->size);
 }
-wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+[[maybe_unused]] wasm_rt_trap_t AllocIn(void* self, uint32_t align, uint32_t size,
+                                       uint32_t* out) {
   AllocCall a{&static_cast<State*>(self)->module, align, size, 0};
   wasm_rt_trap_t trap = warden_rt_invoke(&DoAlloc, &a);
   *out = a.out;
   return trap;
 }
-wh::Ctx MakeCtx(State* st) {
+[[maybe_unused]] wh::Ctx MakeCtx(State* st) {
   return wh::Ctx(Z_variantsZ_memory(&st->module), &AllocIn, st);
+}
+// Only inside warden_rt_invoke: a trap in cabi_realloc lands in the caller's invoke.
+wasm_rt_trap_t AllocDirect(void* self, uint32_t align, uint32_t size, uint32_t* out) {
+  *out = Z_variantsZ_cabi_realloc(&static_cast<State*>(self)->module, 0, 0, align, size);
+  return WASM_RT_TRAP_NONE;
+}
+[[maybe_unused]] wh::Ctx MakeDirectCtx(State* st) {
+  return wh::Ctx(Z_variantsZ_memory(&st->module), &AllocDirect, st);
 }
 warden::Status TrapStatus(State* st, wasm_rt_trap_t trap, const char* what) {
   std::string why = st->import_error.empty() ? wh::TrapName(trap) : st->import_error;
@@ -814,27 +823,66 @@ void DoInitialize(void* arg) {
   return c.Fail("invalid host value");
 }
 
+struct Call_classify {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::golden::variants::kinds::Mixed* p0;
+  uint64_t args[3];
+  bool lowered;
+};
 void Invoke_classify(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_variantsZ_classify(static_cast<Z_variants_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint64_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2])));
+  auto* k = static_cast<Call_classify*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_kinds_mixed(Cx, *k->p0, Args + 0)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_variantsZ_classify(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint64_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
 }
 void Post_classify(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_variantsZ_cabi_post_classify(static_cast<Z_variants_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_widen {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::golden::variants::kinds::Wide* p0;
+  const ::golden::variants::kinds::Few* p1;
+  const ::golden::variants::kinds::MidFlags* p2;
+  uint64_t args[4];
+  bool lowered;
+};
 void Invoke_widen(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_variantsZ_widen(static_cast<Z_variants_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2]), ::witgen::CellAs<uint32_t>(k->args[3])));
+  auto* k = static_cast<Call_widen*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_kinds_wide(Cx, *k->p0, Args + 0)) return;
+  if (!Lower_kinds_few(Cx, *k->p1, Args + 2)) return;
+  if (!Lower_kinds_mid_flags(Cx, *k->p2, Args + 3)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_variantsZ_widen(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3])));
 }
 void Post_widen(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
   Z_variantsZ_cabi_post_widen(static_cast<Z_variants_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
 }
 
+struct Call_ints {
+  wh::Call call;
+  wh::Ctx* cx;
+  const ::golden::variants::kinds::OnlyInts* p0;
+  const ::golden::variants::kinds::IntFloat* p1;
+  uint64_t args[4];
+  bool lowered;
+};
 void Invoke_ints(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  k->result = ::witgen::ToCell(Z_variantsZ_ints(static_cast<Z_variants_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->args[0]), ::witgen::CellAs<uint32_t>(k->args[1]), ::witgen::CellAs<uint32_t>(k->args[2]), ::witgen::CellAs<uint32_t>(k->args[3])));
+  auto* k = static_cast<Call_ints*>(arg);
+  [[maybe_unused]] wh::Ctx& Cx = *k->cx;
+  [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Lower_kinds_only_ints(Cx, *k->p0, Args + 0)) return;
+  if (!Lower_kinds_int_float(Cx, *k->p1, Args + 2)) return;
+  k->lowered = true;
+  k->call.result = ::witgen::ToCell(Z_variantsZ_ints(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3])));
 }
 void Post_ints(void* arg) {
   auto* k = static_cast<wh::Call*>(arg);
@@ -910,14 +958,18 @@ warden::Result<::golden::variants::kinds::Level> Instance::Classify(const ::gold
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[3] = {};
-  if (!Lower_kinds_mixed(Cx, m, Args + 0)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_classify K{{&St->module, nullptr, 0}, &Cx, &m, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_classify, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "classify");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_classify, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for classify");
+    return TrapStatus(St, Trap, "classify");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::golden::variants::kinds::Level> Res;
   Res = Lift_kinds_level(Cx, &Call.result);
   Trap = warden_rt_invoke(&Post_classify, &Call);
@@ -931,16 +983,18 @@ warden::Result<::golden::variants::kinds::Wide> Instance::Widen(const ::golden::
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[4] = {};
-  if (!Lower_kinds_wide(Cx, w, Args + 0)) return Cx.ToStatus();
-  if (!Lower_kinds_few(Cx, f, Args + 2)) return Cx.ToStatus();
-  if (!Lower_kinds_mid_flags(Cx, m, Args + 3)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_widen K{{&St->module, nullptr, 0}, &Cx, &w, &f, &m, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_widen, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "widen");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_widen, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for widen");
+    return TrapStatus(St, Trap, "widen");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::golden::variants::kinds::Wide> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 8, 4, "return area")) Res = Load_kinds_wide(Cx, Rp);
@@ -955,15 +1009,18 @@ warden::Result<::golden::variants::kinds::IntFloat> Instance::Ints(const ::golde
   State* St = state_.get();
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
-  wh::Ctx Cx = MakeCtx(St);
-  uint64_t Args[4] = {};
-  if (!Lower_kinds_only_ints(Cx, x, Args + 0)) return Cx.ToStatus();
-  if (!Lower_kinds_int_float(Cx, y, Args + 2)) return Cx.ToStatus();
-  wh::Call Call{&St->module, Args, 0};
+  wh::Ctx Cx = MakeDirectCtx(St);
+  Call_ints K{{&St->module, nullptr, 0}, &Cx, &x, &y, {}, false};
+  wh::Call& Call = K.call;
+  Call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
-  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_ints, &Call);
-  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "ints");
+  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_ints, &K);
+  if (Trap != WASM_RT_TRAP_NONE) {
+    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for ints");
+    return TrapStatus(St, Trap, "ints");
+  }
+  if (!K.lowered) return Cx.ToStatus();
   std::optional<::golden::variants::kinds::IntFloat> Res;
   uint32_t Rp = static_cast<uint32_t>(Call.result);
   if (Cx.Check(Rp, 8, 4, "return area")) Res = Load_kinds_int_float(Cx, Rp);
