@@ -252,7 +252,8 @@ size_t PlainLocalPartSize(std::string_view candidate) {
   if (candidate[0] == '"') {
     for (size_t i = 1; i < n; ++i) {
       const char c = candidate[i];
-      if (c == '"') return i + 1 < candidate.size() && candidate[i + 1] == '@' ? i + 1 : 0;
+      // An empty quoted string ("") is left to the general path, which rejects it.
+      if (c == '"') return i > 1 && i + 1 < candidate.size() && candidate[i + 1] == '@' ? i + 1 : 0;
       if (c == '\\') {
         if (++i == n || candidate[i] < 32 || candidate[i] > 126) return 0;
       } else if (!IsQtext(c)) {
@@ -342,6 +343,9 @@ InvalidReason CheckDotAtom(std::string_view local) {
 
 InvalidReason CheckQuotedString(std::string_view local) {
   if (local.size() < 2 || local.front() != '"') return InvalidReason::kInvalidCharacter;
+  // RFC 5321's grammar allows "" but it names no mailbox: no mail system delivers to it, and
+  // python-email-validator and hapi reject it (docs/email-validation.md).
+  if (local == "\"\"") return InvalidReason::kLocalPartEmpty;
   for (size_t i = 1; i < local.size(); ++i) {
     const char c = local[i];
     if (c == '"') {
