@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "eval_json.h"
+#if WARDEN_DEMO_HAS_EMAIL_LISTS
+#include "warden/email_lists.h"
+#endif
 
 namespace warden::eval {
 namespace {
@@ -65,11 +68,20 @@ const std::vector<std::string>& SampleEmails() {
   return *emails;
 }
 
-// Stand-ins for the data a real host answers from (list packages, DNS, published crawler
-// ranges), so the demo shows the host imports at work without any outside part.
+// The email lists are the real built-in ones (host/email) when the build has them; the
+// crawler check is a stand-in for reverse DNS (host/bot needs a DNS server), so the demo shows
+// the host imports at work without any outside part.
+constexpr std::string_view kGoogleCrawlerPrefix = "66.249.";  // stands in for rDNS checks
+
+#if WARDEN_DEMO_HAS_EMAIL_LISTS
+constexpr std::string_view kEmailListsSource =
+    "disposable and free = the built-in lists (host/email)";
+#else
 constexpr std::string_view kDisposableDomains[] = {"mailinator.com", "guerrillamail.com"};
 constexpr std::string_view kFreeDomains[] = {"gmail.com", "yahoo.com", "outlook.com"};
-constexpr std::string_view kGoogleCrawlerPrefix = "66.249.";  // stands in for rDNS checks
+constexpr std::string_view kEmailListsSource =
+    "disposable = mailinator.com, guerrillamail.com; free = gmail.com, yahoo.com, outlook.com "
+    "(stand-ins: this build has no email lists)";
 
 wit::Answer InList(std::span<const std::string_view> list, const std::string& domain) {
   for (std::string_view entry : list) {
@@ -77,15 +89,20 @@ wit::Answer InList(std::span<const std::string_view> list, const std::string& do
   }
   return wit::Answer::kNo;
 }
+#endif
 
 AnalyzerImports DemoImports() {
   AnalyzerImports imports;
+#if WARDEN_DEMO_HAS_EMAIL_LISTS
+  imports.email_overrides = MakeEmailListOverrides(EmailDomainLists::Builtin());
+#else
   imports.email_overrides.is_disposable = [](const std::string& domain) {
     return InList(kDisposableDomains, domain);
   };
   imports.email_overrides.is_free = [](const std::string& domain) {
     return InList(kFreeDomains, domain);
   };
+#endif
   imports.bot_overrides.verify = [](const std::string& bot_id, const std::string& ip) {
     if (!bot_id.starts_with("GOOGLE_")) return wit::Verification::kUnverifiable;
     return ip.starts_with(kGoogleCrawlerPrefix) ? wit::Verification::kVerified
@@ -191,8 +208,8 @@ int RunDemo(std::ostream& out, EngineKind kind) {
   bool all_ran = true;
   const wit::BotConfig bot_rule{wit::BotConfig::Allow{{"CATEGORY:SEARCH_ENGINE"}}};
   const std::vector<std::string> by_session = {"ip.src", "http.request.cookie[\"session\"]"};
-  out << "Host data for the demo (stand-ins): disposable = mailinator.com, guerrillamail.com; "
-         "free = gmail.com, yahoo.com, outlook.com; Google crawlers come from 66.249.*\n\n"
+  out << "Host data for the demo: " << kEmailListsSource
+      << "; Google crawlers come from 66.249.* (stand-in for reverse DNS)\n\n"
       << "Requests (fingerprints by ip.src and by ip.src + session cookie; bots: allow "
          "CATEGORY:SEARCH_ENGINE, deny every other bot)\n";
   for (const SampleRequest& sample : SampleRequests()) {
