@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "bot/operators.h"
-#include "bot/verdict_cache.h"
+#include "common/expiring_lru.h"
 
 namespace warden {
 namespace {
@@ -89,7 +89,8 @@ class BotVerifierImpl final : public BotVerifier {
         verdict == BotVerdict::kUnverifiable ? options_.unverifiable_ttl : options_.verdict_ttl;
     if (ttl.count() > 0) {
       std::lock_guard<std::mutex> lock(mu_);
-      cache_.Put(key, verdict, options_.clock() + ttl);
+      const auto now = options_.clock();
+      cache_.Put(key, verdict, now, now + ttl);
     }
     return verdict;
   }
@@ -149,7 +150,7 @@ class BotVerifierImpl final : public BotVerifier {
 
   BotVerifierOptions options_;
   std::mutex mu_;  // guards cache_
-  internal::VerdictCache cache_;
+  internal::ExpiringLru<BotVerdict> cache_;
   std::atomic<uint64_t> verified_{0}, spoofed_{0}, unverifiable_{0};
   std::atomic<uint64_t> cache_hits_{0}, dns_verifications_{0}, dns_failures_{0};
 };

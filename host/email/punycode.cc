@@ -1,38 +1,10 @@
-// Punycode encoding (RFC 3492) and UTF-8 decoding for list entries.
+// UTF-8 decoding and A-label conversion for list entries; Punycode from the core.
 #include "email/punycode.h"
 
-#include <cstdint>
-#include <limits>
+#include "core/email/punycode.h"
 
 namespace warden::email {
 namespace {
-
-constexpr uint32_t kBase = 36, kTMin = 1, kTMax = 26, kSkew = 38, kDamp = 700;
-constexpr uint32_t kInitialBias = 72, kInitialN = 128;
-
-char Digit(uint32_t d) { return static_cast<char>(d < 26 ? 'a' + d : '0' + (d - 26)); }
-
-uint32_t Adapt(uint32_t delta, uint32_t points, bool first) {
-  delta = first ? delta / kDamp : delta / 2;
-  delta += delta / points;
-  uint32_t k = 0;
-  while (delta > ((kBase - kTMin) * kTMax) / 2) {
-    delta /= kBase - kTMin;
-    k += kBase;
-  }
-  return k + (kBase - kTMin + 1) * delta / (delta + kSkew);
-}
-
-// Appends the generalised variable-length integer for `q` at `bias` (RFC 3492 §6.3).
-void AppendVarint(uint32_t q, uint32_t bias, std::string& out) {
-  for (uint32_t k = kBase;; k += kBase) {
-    const uint32_t t = k <= bias ? kTMin : (k >= bias + kTMax ? kTMax : k - bias);
-    if (q < t) break;
-    out.push_back(Digit(t + (q - t) % (kBase - t)));
-    q = (q - t) / (kBase - t);
-  }
-  out.push_back(Digit(q));
-}
 
 // Decodes one UTF-8 sequence at text[i], advancing i; false when invalid.
 bool DecodeUtf8(std::string_view text, size_t& i, char32_t& cp) {
@@ -64,39 +36,6 @@ bool DecodeUtf8(std::string_view text, size_t& i, char32_t& cp) {
 
 }  // namespace
 
-Result<std::string> PunycodeEncode(const std::u32string& label) {
-  std::string out;
-  for (char32_t c : label) {
-    if (c < 0x80) out.push_back(static_cast<char>(c));
-  }
-  const uint32_t basic = static_cast<uint32_t>(out.size());
-  if (basic > 0) out.push_back('-');
-  uint32_t n = kInitialN, delta = 0, bias = kInitialBias, handled = basic;
-  const uint32_t total = static_cast<uint32_t>(label.size());
-  while (handled < total) {
-    uint32_t m = std::numeric_limits<uint32_t>::max();
-    for (char32_t c : label) {
-      if (c >= n && c < m) m = c;
-    }
-    if ((m - n) > (std::numeric_limits<uint32_t>::max() - delta) / (handled + 1)) {
-      return InvalidArgumentError("punycode overflow");
-    }
-    delta += (m - n) * (handled + 1);
-    n = m;
-    for (char32_t c : label) {
-      if (c < n && ++delta == 0) return InvalidArgumentError("punycode overflow");
-      if (c != n) continue;
-      AppendVarint(delta, bias, out);
-      bias = Adapt(delta, handled + 1, handled == basic);
-      delta = 0;
-      ++handled;
-    }
-    ++delta;
-    ++n;
-  }
-  return out;
-}
-
 Result<std::string> DomainToALabels(std::string_view domain) {
   std::string out;
   size_t start = 0;
@@ -117,8 +56,10 @@ Result<std::string> DomainToALabels(std::string_view domain) {
     if (ascii) {
       for (char32_t c : points) out.push_back(static_cast<char>(c));
     } else {
-      WARDEN_ASSIGN_OR_RETURN(std::string encoded, PunycodeEncode(points));
-      out += "xn--" + encoded;
+      out += "xn--";
+      if (!core::email::PunycodeEncode(points, &out)) {
+        return InvalidArgumentError("punycode overflow");
+      }
     }
     start = end + 1;
   }

@@ -11,7 +11,7 @@
 #include <string>
 #include <utility>
 
-#include "email_net/expiring_lru.h"
+#include "common/expiring_lru.h"
 
 namespace warden {
 namespace {

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "email_net/expiring_lru.h"
+#include "common/expiring_lru.h"
 
 namespace warden {
 namespace {

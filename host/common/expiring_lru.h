@@ -1,6 +1,6 @@
 // expiring_lru.h — a bounded map from a string key to a value with an expiry time, least
 // recently used entry evicted first. Used by MxChecker and GravatarChecker for their answer
-// caches. Not thread-safe: the owner guards it with its mutex. Time is passed in, never read,
+// caches and by BotVerifier for its verdicts. Not thread-safe: the owner guards it with its mutex. Time is passed in, never read,
 // so tests drive it with an injected clock.
 #pragma once
 
