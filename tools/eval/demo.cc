@@ -129,64 +129,57 @@ std::string Pad(std::string text, size_t width) {
   return text;
 }
 
+// Prints what an engine call gave: the engine failure, the analysis error, or the verdict
+// through `print_value`. Returns false only when the engine failed.
+template <typename Outcome, typename PrintValue>
+bool PrintOutcome(const Outcome& result, std::ostream& out, PrintValue print_value) {
+  if (!result.ok()) {
+    out << "ENGINE FAILURE: " << result.status().ToString() << "\n";
+    return false;
+  }
+  if (!result->ok()) {
+    out << "(" << AnalysisErrorText(result->error()) << ")\n";
+    return true;
+  }
+  print_value(result->value());
+  return true;
+}
+
 // Prints one fingerprint; false when the engine failed.
 bool PrintFingerprint(Engine& engine, const wit::Request& request,
                       const std::vector<std::string>& characteristics, std::string_view label,
                       std::ostream& out) {
   auto result = engine.GenerateFingerprint(request, characteristics);
   out << "    " << Pad(std::string(label), 24);
-  if (!result.ok()) {
-    out << "ENGINE FAILURE: " << result.status().ToString() << "\n";
-    return false;
-  }
-  if (result->ok()) {
-    out << result->value() << "\n";
-  } else {
-    out << "(" << AnalysisErrorText(result->error()) << ")\n";
-  }
-  return true;
+  return PrintOutcome(result, out, [&](const std::string& fingerprint) {
+    out << fingerprint << "\n";
+  });
 }
 
 bool PrintBot(Engine& engine, const wit::Request& request, const wit::BotConfig& config,
               std::ostream& out) {
   auto result = engine.DetectBot(request, config);
   out << "    " << Pad("bot", 24);
-  if (!result.ok()) {
-    out << "ENGINE FAILURE: " << result.status().ToString() << "\n";
-    return false;
-  }
-  if (!result->ok()) {
-    out << "(" << AnalysisErrorText(result->error()) << ")\n";
-    return true;
-  }
-  const wit::BotResult& bot = result->value();
-  if (bot.allowed.empty() && bot.denied.empty()) {
-    out << "ALLOW  not a bot\n";
-    return true;
-  }
-  out << (bot.denied.empty() ? "ALLOW" : "DENY ") << "  denied: " << JoinIds(bot.denied)
-      << "; allowed: " << JoinIds(bot.allowed) << (bot.verified ? "; verified" : "")
-      << (bot.spoofed ? "; spoofed" : "") << "\n";
-  return true;
+  return PrintOutcome(result, out, [&](const wit::BotResult& bot) {
+    if (bot.allowed.empty() && bot.denied.empty()) {
+      out << "ALLOW  not a bot\n";
+      return;
+    }
+    out << (bot.denied.empty() ? "ALLOW" : "DENY ") << "  denied: " << JoinIds(bot.denied)
+        << "; allowed: " << JoinIds(bot.allowed) << (bot.verified ? "; verified" : "")
+        << (bot.spoofed ? "; spoofed" : "") << "\n";
+  });
 }
 
 bool PrintEmail(Engine& engine, const std::string& email, const wit::EmailConfig& config,
                 std::ostream& out) {
   auto result = engine.ValidateEmail(email, config);
   out << "  " << Pad(email, 26);
-  if (!result.ok()) {
-    out << "ENGINE FAILURE: " << result.status().ToString() << "\n";
-    return false;
-  }
-  if (!result->ok()) {
-    out << "(" << AnalysisErrorText(result->error()) << ")\n";
-    return true;
-  }
-  const wit::EmailResult& verdict = result->value();
-  out << (verdict.blocked.empty() ? "ALLOW" : "DENY ") << "  "
-      << (verdict.validity == wit::EmailValidity::kValid ? "valid  " : "invalid")
-      << "  blocked: " << JoinTypes(verdict.blocked) << "\n";
-  return true;
+  return PrintOutcome(result, out, [&](const wit::EmailResult& verdict) {
+    out << (verdict.blocked.empty() ? "ALLOW" : "DENY ") << "  "
+        << (verdict.validity == wit::EmailValidity::kValid ? "valid  " : "invalid")
+        << "  blocked: " << JoinTypes(verdict.blocked) << "\n";
+  });
 }
 
 }  // namespace

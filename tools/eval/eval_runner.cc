@@ -1,6 +1,7 @@
 // The `warden eval` loop (eval_runner.h).
 #include "eval_runner.h"
 
+#include <optional>
 #include <string>
 
 namespace warden::eval {
@@ -14,6 +15,14 @@ std::string InvalidRequestOutput(const Status& status) {
   return ErrorOutput("invalid request: " + status.message());
 }
 
+// Runs `call` with `overrides` bound, when the line has them, recording the import calls they
+// answer into `calls`.
+template <typename Call>
+auto CallWithOverrides(const std::optional<Overrides>& overrides, ImportCalls& calls, Call call) {
+  ScopedOverrides bound(overrides ? &*overrides : nullptr, overrides ? &calls : nullptr);
+  return call();
+}
+
 std::string EvalFingerprint(Engine& engine, const Json& json) {
   Result<FingerprintInput> input = FingerprintInputFromJson(json);
   if (!input.ok()) return InvalidRequestOutput(input.status());
@@ -25,27 +34,21 @@ std::string EvalFingerprint(Engine& engine, const Json& json) {
 std::string EvalBot(Engine& engine, const Json& json) {
   Result<BotInput> input = BotInputFromJson(json);
   if (!input.ok()) return InvalidRequestOutput(input.status());
-  const Overrides* overrides = input->overrides ? &*input->overrides : nullptr;
   ImportCalls calls;
-  auto result = [&] {
-    ScopedOverrides bound(overrides, overrides != nullptr ? &calls : nullptr);
-    return engine.DetectBot(input->request, input->config);
-  }();
+  auto result = CallWithOverrides(input->overrides, calls,
+                                  [&] { return engine.DetectBot(input->request, input->config); });
   if (!result.ok()) return EngineErrorOutput(result.status());
-  return BotOutput(*result, overrides != nullptr ? &calls : nullptr);
+  return BotOutput(*result, input->overrides ? &calls : nullptr);
 }
 
 std::string EvalEmail(Engine& engine, const Json& json) {
   Result<EmailInput> input = EmailInputFromJson(json);
   if (!input.ok()) return InvalidRequestOutput(input.status());
-  const Overrides* overrides = input->overrides ? &*input->overrides : nullptr;
   ImportCalls calls;
-  auto result = [&] {
-    ScopedOverrides bound(overrides, overrides != nullptr ? &calls : nullptr);
-    return engine.ValidateEmail(input->email, input->config);
-  }();
+  auto result = CallWithOverrides(input->overrides, calls,
+                                  [&] { return engine.ValidateEmail(input->email, input->config); });
   if (!result.ok()) return EngineErrorOutput(result.status());
-  return EmailOutput(*result, overrides != nullptr ? &calls : nullptr);
+  return EmailOutput(*result, input->overrides ? &calls : nullptr);
 }
 
 }  // namespace

@@ -80,13 +80,17 @@ struct UsedName {
   const TypeDef* def = nullptr;
 };
 
-struct Interface {
+// What interfaces and worlds share: a named scope of `use`s and type definitions.
+struct TypeScope {
   std::string name;
   Pos pos;
   std::vector<Use> uses;
   std::vector<std::shared_ptr<TypeDef>> types;
-  std::vector<Func> funcs;
   std::vector<UsedName> used;  // set by the resolver
+};
+
+struct Interface : TypeScope {
+  std::vector<Func> funcs;
 };
 
 struct WorldItem {
@@ -97,13 +101,8 @@ struct WorldItem {
   Pos pos;
 };
 
-struct World {
-  std::string name;
-  Pos pos;
-  std::vector<Use> uses;
-  std::vector<std::shared_ptr<TypeDef>> types;
+struct World : TypeScope {
   std::vector<WorldItem> items;
-  std::vector<UsedName> used;  // set by the resolver
 };
 
 struct Package {

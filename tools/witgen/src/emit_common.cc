@@ -225,4 +225,45 @@ std::string DefaultExpr(const Package& pkg, const Type& t) {
   return cpp + "{}";
 }
 
+FlagsCode FlagsCodeOf(const Package& pkg, const Type& resolved) {
+  FlagsCode out;
+  out.cpp = CppType(pkg, resolved);
+  const std::vector<std::string>& names = resolved.def->cases;
+  size_t n = names.size();
+  out.words = FlagWords(n);
+  out.mem_t = n <= 8 ? "uint8_t" : n <= 16 ? "uint16_t" : "uint32_t";
+  for (uint32_t w = 0; w < out.words; ++w) {
+    out.pack += "  uint32_t w" + std::to_string(w) + " = 0;\n";
+  }
+  for (size_t i = 0; i < n; ++i) {
+    std::string w = std::to_string(i / 32), bit = std::to_string(i % 32), f = Snake(names[i]);
+    out.unpack += "  out." + f + " = (w" + w + " >> " + bit + ") & 1;\n";
+    out.pack += "  if (v." + f + ") w" + w + " |= 1u << " + bit + ";\n";
+  }
+  return out;
+}
+
+std::string EmitHelpersByShape(const Model& m, const ShapeEmitters& e) {
+  std::ostringstream o;
+  const Package& pkg = *m.pkg;
+  for (const Type* t : HelperTypes(m)) {
+    const Type& r = *t;
+    std::string key = TypeKey(r);
+    if (!ScalarCpp(pkg, r).empty()) {
+      e.scalar(o, pkg, r, key);
+    } else if (r.kind == Type::Kind::kPrim) {
+      e.string(o, key);
+    } else if (r.kind == Type::Kind::kList) {
+      e.list(o, pkg, r, key);
+    } else if (IsRecordLike(r)) {
+      e.record(o, pkg, r, key);
+    } else if (IsVariantLike(r)) {
+      e.variant(o, pkg, r, key);
+    } else {
+      e.flags(o, pkg, r, key);
+    }
+  }
+  return o.str();
+}
+
 }  // namespace witgen

@@ -2,6 +2,7 @@
 // signatures, the set of types that need lift/lower helpers, and C++ snippets per type shape.
 #pragma once
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,32 @@ std::vector<const Type*> ParamTypes(const Func& f);
 
 // Types that need helpers, children before parents, unique by TypeKey.
 std::vector<const Type*> HelperTypes(const Model& m);
+
+// The shape-independent pieces of a flags type's helpers: its C++ type, the memory type of each
+// 32-bit word, the word count, and the bodies that unpack words w0.. into `out`'s fields and
+// pack `v`'s fields into words w0...
+struct FlagsCode {
+  std::string cpp;
+  std::string mem_t;
+  uint32_t words = 0;
+  std::string unpack;  // per flag: "out.<f> = (w<N> >> <bit>) & 1;"
+  std::string pack;    // per word: "uint32_t w<N> = 0;", then per flag: "if (v.<f>) ..."
+};
+FlagsCode FlagsCodeOf(const Package& pkg, const Type& resolved);
+
+// One helper emitter per type shape; each writes the helpers for a resolved type and its key.
+struct ShapeEmitters {
+  using Typed = void (*)(std::ostringstream& o, const Package& pkg, const Type& resolved,
+                         const std::string& key);
+  Typed scalar = nullptr;
+  void (*string)(std::ostringstream& o, const std::string& key) = nullptr;
+  Typed list = nullptr;
+  Typed record = nullptr;
+  Typed variant = nullptr;
+  Typed flags = nullptr;
+};
+// The helpers of every HelperTypes(m) entry, in that order, each from the emitter for its shape.
+std::string EmitHelpersByShape(const Model& m, const ShapeEmitters& e);
 
 // "uint8_t"/"uint16_t"/"uint32_t" for a discriminant of `bytes` bytes.
 const char* DiscType(uint32_t bytes);

@@ -150,62 +150,35 @@ void Variant(std::ostringstream& o, const Package& pkg, const Type& r, const std
 }
 
 void Flags(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
-  std::string cpp = CppType(pkg, r);
-  const std::vector<std::string>& names = r.def->cases;
-  size_t n = names.size();
-  uint32_t words = FlagWords(n);
-  std::string mem_t = n <= 8 ? "uint8_t" : n <= 16 ? "uint16_t" : "uint32_t";
+  const FlagsCode f = FlagsCodeOf(pkg, r);
   std::string b[4];
-  b[0] = "  " + cpp + " out;\n";
+  b[0] = "  " + f.cpp + " out;\n";
   b[2] = b[0];
-  for (uint32_t w = 0; w < words; ++w) {
+  for (uint32_t w = 0; w < f.words; ++w) {
     std::string ws = std::to_string(w);
-    b[0] +=
-        "  uint32_t w" + ws + " = wg::Load<" + mem_t + ">(p + " + std::to_string(4 * w) + ");\n";
+    b[0] += "  uint32_t w" + ws + " = wg::Load<" + f.mem_t + ">(p + " + std::to_string(4 * w) +
+            ");\n";
     b[2] += "  uint32_t w" + ws + " = static_cast<uint32_t>(c[" + ws + "]);\n";
-    b[1] += "  uint32_t w" + ws + " = 0;\n";
   }
-  for (size_t i = 0; i < n; ++i) {
-    std::string w = std::to_string(i / 32), bit = std::to_string(i % 32), f = Snake(names[i]);
-    b[0] += "  out." + f + " = (w" + w + " >> " + bit + ") & 1;\n";
-    b[2] += "  out." + f + " = (w" + w + " >> " + bit + ") & 1;\n";
-    b[1] += "  if (v." + f + ") w" + w + " |= 1u << " + bit + ";\n";
-  }
-  b[3] = b[1];
-  for (uint32_t w = 0; w < words; ++w) {
+  b[0] += f.unpack;
+  b[2] += f.unpack;
+  b[1] = f.pack;
+  b[3] = f.pack;
+  for (uint32_t w = 0; w < f.words; ++w) {
     std::string ws = std::to_string(w);
-    b[1] += "  wg::Store<" + mem_t + ">(p + " + std::to_string(4 * w) + ", static_cast<" + mem_t +
-            ">(w" + ws + "));\n";
+    b[1] += "  wg::Store<" + f.mem_t + ">(p + " + std::to_string(4 * w) + ", static_cast<" +
+            f.mem_t + ">(w" + ws + "));\n";
     b[3] += "  c[" + ws + "] = w" + ws + ";\n";
   }
   b[0] += "  return out;\n";
   b[2] += "  return out;\n";
-  Four(o, cpp, key, b);
+  Four(o, f.cpp, key, b);
 }
 
 }  // namespace
 
 std::string EmitGuestTypeHelpers(const Model& m) {
-  std::ostringstream o;
-  const Package& pkg = *m.pkg;
-  for (const Type* t : HelperTypes(m)) {
-    const Type& r = *t;
-    std::string key = TypeKey(r);
-    if (!ScalarCpp(pkg, r).empty()) {
-      Scalar(o, pkg, r, key);
-    } else if (r.kind == Type::Kind::kPrim) {
-      String(o, key);
-    } else if (r.kind == Type::Kind::kList) {
-      List(o, pkg, r, key);
-    } else if (IsRecordLike(r)) {
-      Record(o, pkg, r, key);
-    } else if (IsVariantLike(r)) {
-      Variant(o, pkg, r, key);
-    } else {
-      Flags(o, pkg, r, key);
-    }
-  }
-  return o.str();
+  return EmitHelpersByShape(m, {Scalar, String, List, Record, Variant, Flags});
 }
 
 }  // namespace witgen

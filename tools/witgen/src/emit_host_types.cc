@@ -188,64 +188,37 @@ void Variant(std::ostringstream& o, const Package& pkg, const Type& r, const std
 }
 
 void Flags(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
-  std::string cpp = CppType(pkg, r);
-  const std::vector<std::string>& names = r.def->cases;
-  size_t n = names.size();
-  uint32_t words = FlagWords(n);
-  std::string mem_t = n <= 8 ? "uint8_t" : n <= 16 ? "uint16_t" : "uint32_t";
+  const FlagsCode f = FlagsCodeOf(pkg, r);
   Bodies b;
-  b.load = "  " + cpp + " out;\n";
+  b.load = "  " + f.cpp + " out;\n";
   b.lift = b.load;
-  for (uint32_t w = 0; w < words; ++w) {
+  for (uint32_t w = 0; w < f.words; ++w) {
     std::string ws = std::to_string(w);
-    b.load +=
-        "  uint32_t w" + ws + " = c.Load<" + mem_t + ">(p + " + std::to_string(4 * w) + ");\n";
+    b.load += "  uint32_t w" + ws + " = c.Load<" + f.mem_t + ">(p + " + std::to_string(4 * w) +
+              ");\n";
     b.lift += "  uint32_t w" + ws + " = static_cast<uint32_t>(cells[" + ws + "]);\n";
-    b.store += "  uint32_t w" + ws + " = 0;\n";
   }
-  for (size_t i = 0; i < n; ++i) {
-    std::string w = std::to_string(i / 32), bit = std::to_string(i % 32), f = Snake(names[i]);
-    b.load += "  out." + f + " = (w" + w + " >> " + bit + ") & 1;\n";
-    b.lift += "  out." + f + " = (w" + w + " >> " + bit + ") & 1;\n";
-    b.store += "  if (v." + f + ") w" + w + " |= 1u << " + bit + ";\n";
-  }
-  b.lower = b.store;
-  for (uint32_t w = 0; w < words; ++w) {
+  b.load += f.unpack;
+  b.lift += f.unpack;
+  b.store = f.pack;
+  b.lower = f.pack;
+  for (uint32_t w = 0; w < f.words; ++w) {
     std::string ws = std::to_string(w);
-    b.store += "  c.Store<" + mem_t + ">(p + " + std::to_string(4 * w) + ", static_cast<" + mem_t +
-               ">(w" + ws + "));\n";
+    b.store += "  c.Store<" + f.mem_t + ">(p + " + std::to_string(4 * w) + ", static_cast<" +
+               f.mem_t + ">(w" + ws + "));\n";
     b.lower += "  cells[" + ws + "] = w" + ws + ";\n";
   }
   b.load += "  return out;\n";
   b.lift += "  return out;\n";
   b.store += "  return true;\n";
   b.lower += "  return true;\n";
-  Emit(o, cpp, key, b);
+  Emit(o, f.cpp, key, b);
 }
 
 }  // namespace
 
 std::string EmitHostTypeHelpers(const Model& m) {
-  std::ostringstream o;
-  const Package& pkg = *m.pkg;
-  for (const Type* t : HelperTypes(m)) {
-    const Type& r = *t;
-    std::string key = TypeKey(r);
-    if (!ScalarCpp(pkg, r).empty()) {
-      Scalar(o, pkg, r, key);
-    } else if (r.kind == Type::Kind::kPrim) {
-      String(o, key);
-    } else if (r.kind == Type::Kind::kList) {
-      List(o, pkg, r, key);
-    } else if (IsRecordLike(r)) {
-      Record(o, pkg, r, key);
-    } else if (IsVariantLike(r)) {
-      Variant(o, pkg, r, key);
-    } else {
-      Flags(o, pkg, r, key);
-    }
-  }
-  return o.str();
+  return EmitHelpersByShape(m, {Scalar, String, List, Record, Variant, Flags});
 }
 
 }  // namespace witgen

@@ -44,9 +44,7 @@ class Resolver {
     for (const WorldItem& item : world->items) {
       if (!item.is_func && !ResolveInterface(ifaces_[item.iface], item.pos)) return false;
     }
-    if (!ResolveScope(world->name, world->uses, world->types, &world->used, world_scope_)) {
-      return false;
-    }
+    if (!ResolveScope(*world, world_scope_)) return false;
     for (WorldItem& item : world->items) {
       if (item.is_func && !ResolveFunc(&item.func, world_scope_)) return false;
     }
@@ -71,7 +69,7 @@ class Resolver {
       if (!ResolveInterface(it->second, u.pos)) return false;
     }
     Scope& scope = scopes_[iface->name];
-    if (!ResolveScope(iface->name, iface->uses, iface->types, &iface->used, scope)) return false;
+    if (!ResolveScope(*iface, scope)) return false;
     std::set<std::string> names;
     for (Func& f : iface->funcs) {
       if (!names.insert(f.name).second) return Fail(f.pos, "duplicate function `" + f.name + "`");
@@ -83,10 +81,8 @@ class Resolver {
     return true;
   }
 
-  bool ResolveScope(const std::string& owner, const std::vector<Use>& uses,
-                    const std::vector<std::shared_ptr<TypeDef>>& types, std::vector<UsedName>* used,
-                    Scope& scope) {
-    for (const Use& u : uses) {
+  bool ResolveScope(TypeScope& owner, Scope& scope) {
+    for (const Use& u : owner.uses) {
       auto it = ifaces_.find(u.from);
       if (it == ifaces_.end()) return Fail(u.pos, "unknown interface `" + u.from + "`");
       if (!ResolveInterface(it->second, u.pos)) return false;
@@ -99,15 +95,15 @@ class Resolver {
         if (!scope.emplace(local, def->second).second) {
           return Fail(u.pos, "duplicate name `" + local + "`");
         }
-        used->push_back(UsedName{local, def->second});
+        owner.used.push_back(UsedName{local, def->second});
       }
     }
-    for (const auto& def : types) {
+    for (const auto& def : owner.types) {
       if (!scope.emplace(def->name, def.get()).second) {
         return Fail(def->pos, "duplicate name `" + def->name + "`");
       }
     }
-    for (const auto& def : types) {
+    for (const auto& def : owner.types) {
       if (def->alias && !ResolveType(def->alias.get(), scope)) return false;
       std::set<std::string> names;
       for (Field& f : def->fields) {
@@ -118,7 +114,6 @@ class Resolver {
         if (!names.insert(c).second) return Fail(def->pos, "duplicate case `" + c + "`");
       }
     }
-    (void)owner;
     return true;
   }
 
