@@ -12,18 +12,12 @@
 // Exit: 0 when every line agrees, 1 otherwise (the first differences are printed).
 import { spawnSync } from 'node:child_process';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const warden = opt('--warden');
+import { opt, required } from './cli_args.mjs';
+
+const warden = required(opt('--warden'),
+  'differential.mjs --warden <path> [--lines n] [--seed s]');
 const lines = Number(opt('--lines', '50000'));
 let state = Number(opt('--seed', '1')) >>> 0 || 1;
-if (!warden) {
-  console.error('usage: differential.mjs --warden <path> [--lines n] [--seed s]');
-  process.exit(2);
-}
 
 // xorshift32: reproducible across runs and Node versions.
 const rand = (n) => {

@@ -11,22 +11,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const warden = opt('--warden');
+import { flag, opt, required } from './cli_args.mjs';
+
+const warden = required(opt('--warden'),
+  'suites_agreement.mjs --warden <path> [--engine e] [--data file] [--list]');
 const engine = opt('--engine', 'native');
 const data = opt('--data', '/work/shared/data/email/suites.jsonl');
 const minUncontested = Number(opt('--min-uncontested', '99.5'));
 const minShared = Number(opt('--min-shared', '100'));
-const list = args.includes('--list');
+const list = flag('--list');
 
-if (!warden) {
-  console.error('usage: suites_agreement.mjs --warden <path> [--engine e] [--data file] [--list]');
-  process.exit(2);
-}
 if (!existsSync(data)) {
   console.log(`SKIP: ${data} is absent (the email test suites are not in the repository)`);
   process.exit(77);

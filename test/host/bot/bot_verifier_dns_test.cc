@@ -38,38 +38,17 @@ std::unique_ptr<BotVerifier> Verifier(std::shared_ptr<DnsResolver> resolver, IpR
   return std::move(verifier).value();
 }
 
-class BotVerifierDnsTest : public ::testing::Test {
+class BotVerifierDnsTest : public testing::DnsmasqSuiteTest {
  protected:
-  static void SetUpTestSuite() {
-    auto started = testing::DnsmasqServer::Start(testing::TestZoneArgs());
-    if (started.ok()) {
-      server_ = std::move(started).value().release();
-    } else {
-      start_error_ = new Status(started.status());
-    }
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-    delete start_error_;
-    start_error_ = nullptr;
-  }
   void SetUp() override {
-    if (start_error_ != nullptr && start_error_->code() == StatusCode::kNotFound) {
-      GTEST_SKIP() << "skipped: " << start_error_->message()
-                   << " — install it (apt-get install dnsmasq-base) to run the DNS tests";
-    }
-    ASSERT_NE(server_, nullptr) << start_error_->ToString();
-    verifier_ = Verifier(Resolver(server_->address(), milliseconds(500)), IpRangeList(),
+    DnsmasqSuiteTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    verifier_ = Verifier(Resolver(server().address(), milliseconds(500)), IpRangeList(),
                          milliseconds(5000));
   }
 
-  static testing::DnsmasqServer* server_;
-  static Status* start_error_;
   std::unique_ptr<BotVerifier> verifier_;
 };
-testing::DnsmasqServer* BotVerifierDnsTest::server_ = nullptr;
-Status* BotVerifierDnsTest::start_error_ = nullptr;
 
 TEST_F(BotVerifierDnsTest, GenuineCrawlersAreVerified) {
   EXPECT_EQ(verifier_->Verify("GOOGLE_CRAWLER", "192.0.2.1"), BotVerdict::kVerified);
@@ -122,7 +101,7 @@ TEST_F(BotVerifierDnsTest, RangeFileAndDnsTogether) {
   std::remove(path.c_str());
   ASSERT_TRUE(ranges.ok()) << ranges.status().ToString();
   auto verifier =
-      Verifier(Resolver(server_->address(), milliseconds(500)), *ranges, milliseconds(5000));
+      Verifier(Resolver(server().address(), milliseconds(500)), *ranges, milliseconds(5000));
   EXPECT_EQ(verifier->Verify("OPENAI_CRAWLER", "198.51.100.7"), BotVerdict::kVerified);
   EXPECT_EQ(verifier->Verify("OPENAI_CRAWLER_USER", "2001:db8:aa::7"), BotVerdict::kVerified);
   EXPECT_EQ(verifier->Verify("OPENAI_CRAWLER", "192.0.2.1"), BotVerdict::kSpoofed);

@@ -31,40 +31,18 @@ std::unique_ptr<DnsResolver> ResolverFor(const std::string& server, milliseconds
   return resolver.ok() ? std::move(resolver).value() : nullptr;
 }
 
-class CaresResolverTest : public ::testing::Test {
+class CaresResolverTest : public testing::DnsmasqSuiteTest {
  protected:
-  static void SetUpTestSuite() {
-    Result<std::unique_ptr<testing::DnsmasqServer>> started =
-        testing::DnsmasqServer::Start(testing::TestZoneArgs());
-    if (started.ok()) {
-      server_ = std::move(started).value().release();
-    } else {
-      start_error_ = new Status(started.status());
-    }
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-    delete start_error_;
-    start_error_ = nullptr;
-  }
   void SetUp() override {
-    if (start_error_ != nullptr && start_error_->code() == StatusCode::kNotFound) {
-      GTEST_SKIP() << "skipped: " << start_error_->message()
-                   << " — install it (apt-get install dnsmasq-base) to run the DNS tests";
-    }
-    ASSERT_NE(server_, nullptr) << start_error_->ToString();
-    resolver_ = ResolverFor(server_->address(), milliseconds(500));
+    DnsmasqSuiteTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    resolver_ = ResolverFor(server().address(), milliseconds(500));
     ASSERT_NE(resolver_, nullptr);
   }
 
-  static testing::DnsmasqServer* server_;
-  static Status* start_error_;
   std::unique_ptr<DnsResolver> resolver_;
   const milliseconds kBudget{5000};
 };
-testing::DnsmasqServer* CaresResolverTest::server_ = nullptr;
-Status* CaresResolverTest::start_error_ = nullptr;
 
 TEST_F(CaresResolverTest, PtrOfIpv4) {
   auto names = resolver_->LookupPtr("192.0.2.1", In(kBudget));

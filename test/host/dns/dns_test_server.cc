@@ -197,4 +197,31 @@ SilentUdpServer::~SilentUdpServer() {
   close(fd_);
 }
 
+DnsmasqServer* DnsmasqSuiteTest::server_ = nullptr;
+Status* DnsmasqSuiteTest::start_error_ = nullptr;
+
+void DnsmasqSuiteTest::SetUpTestSuite() {
+  Result<std::unique_ptr<DnsmasqServer>> started = DnsmasqServer::Start(TestZoneArgs());
+  if (started.ok()) {
+    server_ = std::move(started).value().release();
+  } else {
+    start_error_ = new Status(started.status());
+  }
+}
+
+void DnsmasqSuiteTest::TearDownTestSuite() {
+  delete server_;
+  server_ = nullptr;
+  delete start_error_;
+  start_error_ = nullptr;
+}
+
+void DnsmasqSuiteTest::SetUp() {
+  if (start_error_ != nullptr && start_error_->code() == StatusCode::kNotFound) {
+    GTEST_SKIP() << "skipped: " << start_error_->message()
+                 << " — install it (apt-get install dnsmasq-base) to run the DNS tests";
+  }
+  ASSERT_NE(server_, nullptr) << start_error_->ToString();
+}
+
 }  // namespace warden::testing

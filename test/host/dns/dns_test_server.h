@@ -1,6 +1,6 @@
 // dns_test_server.h — real DNS servers on loopback for the resolver and bot-verification
 // tests: dnsmasq (Debian dnsmasq-base) serving a test zone, and a UDP socket that reads
-// queries and never answers.
+// queries and never answers; and a GoogleTest fixture that shares one dnsmasq per suite.
 #pragma once
 
 #include <sys/types.h>
@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "warden/result.h"
 
@@ -75,5 +77,23 @@ class SilentUdpServer {
 
 // A free UDP port on 127.0.0.1 (0 on failure). Racy by nature: callers retry on collision.
 uint16_t PickFreeUdpPort();
+
+// A fixture whose suite shares one dnsmasq serving TestZoneArgs(), started before the suite's
+// first test and stopped after its last. SetUp() skips the test when dnsmasq is not installed
+// and fails it when dnsmasq could not be started; a derived SetUp() calls it first and returns
+// when IsSkipped() or HasFatalFailure().
+class DnsmasqSuiteTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+  void SetUp() override;
+
+  // The running server; valid between a successful SetUp() and the end of the test.
+  static const DnsmasqServer& server() { return *server_; }
+
+ private:
+  static DnsmasqServer* server_;
+  static Status* start_error_;
+};
 
 }  // namespace warden::testing

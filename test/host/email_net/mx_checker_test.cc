@@ -228,45 +228,48 @@ void WaitFor(Done done) {
   while (!done()) std::this_thread::yield();
 }
 
-TEST(MxCheckerCoalescingTest, ConcurrentMissesShareOneLookup) {
-  auto resolver = std::make_shared<GatedResolver>();
-  resolver->mx.emplace("mail.test", Records({{10, "mx.mail.test", 600}}));
-  MxCheckerOptions options;
-  options.resolver = resolver;
-  options.timeout = std::chrono::milliseconds(60000);
-  std::shared_ptr<MxChecker> checker = MxChecker::Create(options).value();
+// A checker (60 s budget) over a gated resolver that holds mail.test's MX answer until Open().
+class MxCheckerCoalescingTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    resolver_->mx.emplace("mail.test", Records({{10, "mx.mail.test", 600}}));
+    MxCheckerOptions options;
+    options.resolver = resolver_;
+    options.timeout = std::chrono::milliseconds(60000);
+    checker_ = MxChecker::Create(options).value();
+  }
+
+  std::shared_ptr<GatedResolver> resolver_ = std::make_shared<GatedResolver>();
+  std::shared_ptr<MxChecker> checker_;
+};
+
+TEST_F(MxCheckerCoalescingTest, ConcurrentMissesShareOneLookup) {
   MxCheck first, second;
-  std::thread leader([&] { first = checker->Check("mail.test"); });
-  WaitFor([&] { return resolver->entered.load() == 1; });
-  std::thread follower([&] { second = checker->Check("Mail.Test"); });
-  WaitFor([&] { return checker->stats().coalesced == 1; });
-  resolver->Open();
+  std::thread leader([&] { first = checker_->Check("mail.test"); });
+  WaitFor([&] { return resolver_->entered.load() == 1; });
+  std::thread follower([&] { second = checker_->Check("Mail.Test"); });
+  WaitFor([&] { return checker_->stats().coalesced == 1; });
+  resolver_->Open();
   leader.join();
   follower.join();
   EXPECT_EQ(first.answer, Answer::kYes);
   EXPECT_EQ(second.answer, Answer::kYes);
-  EXPECT_EQ(resolver->mx_lookups, 1);
-  EXPECT_EQ(checker->stats().dns_checks, 1u);
+  EXPECT_EQ(resolver_->mx_lookups, 1);
+  EXPECT_EQ(checker_->stats().dns_checks, 1u);
 }
 
-TEST(MxCheckerCoalescingTest, AWaiterKeepsItsOwnDeadline) {
-  auto resolver = std::make_shared<GatedResolver>();
-  resolver->mx.emplace("mail.test", Records({{10, "mx.mail.test", 600}}));
-  MxCheckerOptions options;
-  options.resolver = resolver;
-  options.timeout = std::chrono::milliseconds(60000);
-  std::shared_ptr<MxChecker> checker = MxChecker::Create(options).value();
+TEST_F(MxCheckerCoalescingTest, AWaiterKeepsItsOwnDeadline) {
   MxCheck first;
-  std::thread leader([&] { first = checker->Check("mail.test"); });
-  WaitFor([&] { return resolver->entered.load() == 1; });
+  std::thread leader([&] { first = checker_->Check("mail.test"); });
+  WaitFor([&] { return resolver_->entered.load() == 1; });
   MxCheck impatient =
-      checker->Check("mail.test", DnsResolver::Clock::now() + std::chrono::milliseconds(20));
+      checker_->Check("mail.test", DnsResolver::Clock::now() + std::chrono::milliseconds(20));
   EXPECT_EQ(impatient.answer, Answer::kUnknown);
   EXPECT_EQ(impatient.reason, MxReason::kDnsFailure);
-  resolver->Open();
+  resolver_->Open();
   leader.join();
   EXPECT_EQ(first.answer, Answer::kYes);
-  EXPECT_TRUE(checker->Check("mail.test").cached);
+  EXPECT_TRUE(checker_->Check("mail.test").cached);
 }
 
 TEST_F(MxCheckerTest, ImportAnswersYesNoUnknown) {
