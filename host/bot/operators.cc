@@ -1,7 +1,9 @@
 // operators.cc — FindBotOperatorPolicy (include/warden/bot_verifier.h): bot IDs (as published
 // in @arcjet/protocol's well-known-bots) mapped to their operator and the reverse-DNS host
-// names the operator documents. Facts only; sources in docs/bot-verification.md. An operator
-// with no suffixes publishes IP ranges only.
+// names the operator documents. Facts only; sources, and which rows could not be confirmed,
+// in docs/bot-verification.md. An operator with no suffixes is verified by published IP
+// ranges only: a suffix is listed only where the operator documents host names for its
+// crawlers, since a name outside them makes the claim spoofed.
 #include "bot/operators.h"
 
 #include <algorithm>
@@ -39,16 +41,21 @@ constexpr std::string_view kPetalSuffixes[] = {"petalsearch.com"};
 constexpr BotOperatorPolicy kPetal{"petal", kPetalSuffixes};
 constexpr std::string_view kSeznamSuffixes[] = {"seznam.cz"};
 constexpr BotOperatorPolicy kSeznam{"seznam", kSeznamSuffixes};
-constexpr std::string_view kSogouSuffixes[] = {"sogou.com"};
-constexpr BotOperatorPolicy kSogou{"sogou", kSogouSuffixes};
+// Sogou documents no verification method (its PTR names are only observed), so no suffix.
+constexpr BotOperatorPolicy kSogou{"sogou", {}};
 constexpr BotOperatorPolicy kOpenAi{"openai", {}};
 constexpr BotOperatorPolicy kDuckDuckGo{"duckduckgo", {}};
 constexpr BotOperatorPolicy kPerplexity{"perplexity", {}};
+// Common Crawl's reverse DNS covers IPv4 only; a per-family rule does not fit this table.
 constexpr BotOperatorPolicy kCommonCrawl{"commoncrawl", {}};
+constexpr BotOperatorPolicy kAnthropic{"anthropic", {}};
 
 // Sorted by bot ID: FindBotOperatorPolicy searches it by bisection.
 constexpr std::array kTable = {
     Entry{"AMAZON_CRAWLER", &kAmazon},
+    Entry{"ANTHROPIC_CRAWLER", &kAnthropic},
+    Entry{"ANTHROPIC_CRAWLER_SEARCH", &kAnthropic},
+    Entry{"ANTHROPIC_CRAWLER_USER", &kAnthropic},
     Entry{"APPLE_CRAWLER", &kApple},
     Entry{"BAIDU_CRAWLER", &kBaidu},
     Entry{"BING_ADS", &kBing},
@@ -56,6 +63,7 @@ constexpr std::array kTable = {
     Entry{"BING_PREVIEW", &kBing},
     Entry{"CCBOT_CRAWLER", &kCommonCrawl},
     Entry{"COMMONCRAWL_CRAWLER", &kCommonCrawl},
+    Entry{"DUCKASSIST_BOT", &kDuckDuckGo},
     Entry{"DUCKDUCKGO_CRAWLER", &kDuckDuckGo},
     Entry{"DUCKDUCKGO_CRAWLER_FAVICONS", &kDuckDuckGo},
     Entry{"GOOGLE_ADSBOT", &kGoogleCrawlers},
