@@ -9,11 +9,14 @@ namespace {
 
 // Per-call state: which patterns matched (a bitset), which regex patterns are candidates. Both
 // live on the stack for tables of up to kInlinePatterns patterns / kInlineCandidates candidates
-// and spill to the heap beyond.
+// and spill to the heap beyond. The bitset is not cleared up front: a second bitset over its
+// words says which words have been written, so a call touches only the words it uses.
 class Scan {
  public:
   static constexpr size_t kInlinePatterns = 8192;
   static constexpr size_t kInlineCandidates = 64;
+  static constexpr size_t kStreams = 4;        // segments scanned side by side
+  static constexpr size_t kStreamsFrom = 64;   // UAs shorter than this are scanned in one pass
 
   Scan(const Tables& tables, std::string_view ua)
       : t_(tables),
@@ -21,34 +24,30 @@ class Scan {
         n_(ua.size()),
         words_((tables.patterns.size() + 63) / 64) {
     if (words_ > kInlinePatterns / 64) {
-      heap_matched_.assign(words_, 0);
+      heap_matched_.assign(words_ + (words_ + 63) / 64, 0);
       matched_ = heap_matched_.data();
-    } else {
-      std::memset(inline_matched_, 0, words_ * sizeof(uint64_t));
+      written_ = matched_ + words_;
     }
+    for (uint16_t p : tables.always_candidates) AddCandidate(p);
   }
   Scan(const Scan&) = delete;
   Scan& operator=(const Scan&) = delete;
 
   // One pass of the automaton: confirms literal patterns, collects regex candidates.
+  //
+  // The step from one byte to the next is a dependent load, so one automaton over the UA runs
+  // at the latency of a load per byte. Longer UAs are cut into kStreams segments scanned side
+  // by side, each from the root, which the CPU overlaps. A stream that starts at the root in
+  // the middle of the UA misses only keywords that begin before its start, so the stream on
+  // its left runs on past the cut until its state's string lies inside the next segment (a
+  // dense state no deeper than its distance from the cut): from there both are in the same
+  // state. Keywords seen twice are harmless (matches and candidates are sets).
   void RunAutomaton() {
-    const uint8_t* class_map = t_.class_map.data();
-    const AcSlot* slots = t_.slots.data();
-    const uint16_t* dense = t_.dense.data();
-    const uint32_t shift = t_.dense_shift;
-    const uint32_t dense_end = static_cast<uint32_t>(t_.dense_slots.size()) << shift;
-    const uint32_t output_from = t_.dense_output_from;
-    const unsigned char* ua = ua_;
-    const size_t n = n_;
-    uint32_t v = 0;  // the state: row << shift (shallow) or dense_end + slot (deep)
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t c = class_map[ua[i]];
-      if (v < dense_end) {
-        v = dense[v + c];
-      } else {
-        v = DeepStep(slots, v - dense_end, c, dense_end);
-      }
-      if (v >= output_from) Output(v, dense_end, i + 1);
+    const Automaton a = Arrays();
+    if (n_ >= kStreamsFrom) {
+      RunStreams(a);
+    } else {
+      Finish(a, Walk(a, 0, n_), n_);
     }
   }
 
@@ -64,16 +63,29 @@ class Scan {
   // Calls f(pattern index) for every matched pattern, ascending.
   template <class F>
   void ForEachMatched(F f) const {
-    for (size_t w = 0; w < words_; ++w) {
-      for (uint64_t bits = matched_[w]; bits != 0; bits &= bits - 1) {
-        f(static_cast<uint16_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+    for (size_t x = 0; x < (words_ + 63) / 64; ++x) {
+      for (uint64_t words = written_[x]; words != 0; words &= words - 1) {
+        const size_t w = x * 64 + static_cast<size_t>(__builtin_ctzll(words));
+        for (uint64_t bits = matched_[w]; bits != 0; bits &= bits - 1) {
+          f(static_cast<uint16_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+        }
       }
     }
   }
 
  private:
-  bool IsMatched(uint16_t p) const { return (matched_[p >> 6] >> (p & 63)) & 1; }
-  void SetMatched(uint16_t p) { matched_[p >> 6] |= uint64_t{1} << (p & 63); }
+  bool Written(size_t w) const { return (written_[w >> 6] >> (w & 63)) & 1; }
+  bool IsMatched(uint16_t p) const {
+    return Written(p >> 6) && ((matched_[p >> 6] >> (p & 63)) & 1);
+  }
+  void SetMatched(uint16_t p) {
+    const size_t w = p >> 6;
+    if (!Written(w)) {
+      matched_[w] = 0;
+      written_[w >> 6] |= uint64_t{1} << (w & 63);
+    }
+    matched_[w] |= uint64_t{1} << (p & 63);
+  }
   uint16_t Candidate(size_t i) const {
     return i < kInlineCandidates ? inline_candidates_[i] : heap_candidates_[i - kInlineCandidates];
   }
@@ -90,29 +102,112 @@ class Scan {
     ++candidate_count_;
   }
 
-  // A step from deep slot `s` on class `c`; returns the target encoded like a dense entry.
-  uint32_t DeepStep(const AcSlot* slots, uint32_t s, uint32_t c, uint32_t dense_end) const {
+  // The automaton's arrays as locals of the scan loops (a copy the compiler keeps in
+  // registers: stores to the match bitset cannot alias it).
+  struct Automaton {
+    const uint8_t* class_map;
+    const AcSlot* slots;
+    const uint16_t* dense;
+    uint32_t dense_end;  // states below are shallow (a dense row), above deep (a slot)
+    uint32_t output_from;
+  };
+  Automaton Arrays() const {
+    return {t_.class_map.data(), t_.slots.data(), t_.dense.data(),
+            static_cast<uint32_t>(t_.dense_slots.size()) << t_.dense_shift,
+            t_.dense_output_from};
+  }
+
+  // One step from state `v` (row << shift if shallow, dense_end + slot if deep), reached at
+  // byte offset `at`, on `byte`. The keywords ending at a state are processed when the scan
+  // leaves it (or ends there: Finish), so a step from a shallow state where none ends is one
+  // comparison and one lookup.
+  __attribute__((always_inline)) uint32_t Step(const Automaton& a, uint32_t v,
+                                               unsigned char byte, size_t at) {
+    const uint32_t c = a.class_map[byte];
+    if (v < a.output_from) [[likely]] return a.dense[v + c];
+    return SlowStep(a, v, c, at);
+  }
+
+  // Step from a state with keywords or a deep one. Out of line: rare on ordinary text, and it
+  // keeps the four streams' variables in registers.
+  __attribute__((noinline)) uint32_t SlowStep(const Automaton& a, uint32_t v, uint32_t c,
+                                              size_t at) {
+    Finish(a, v, at);
+    return v < a.dense_end ? a.dense[v + c] : DeepStep(a, v - a.dense_end, c);
+  }
+
+  // Processes the keywords ending at state `v`, reached at byte offset `at`.
+  void Finish(const Automaton& a, uint32_t v, size_t at) {
+    if (v < a.output_from) return;
+    const uint16_t list = v < a.dense_end ? a.slots[t_.dense_slots[v >> t_.dense_shift]].out
+                                          : a.slots[v - a.dense_end].out;
+    if (list != 0) Hits(list, at);
+  }
+
+  // A step from deep slot `s` on class `c`: the goto target if there is one, else through
+  // failure links (which end in a dense row).
+  uint32_t DeepStep(const Automaton& a, uint32_t s, uint32_t c) const {
     for (;;) {
-      const AcSlot& state = slots[s];
+      const AcSlot& state = a.slots[s];
       const uint32_t next = state.base + c;  // in range: the compiler pads the array
-      if (slots[next].check == s) return dense_end + next;
+      if (a.slots[next].check == s) return a.dense_end + next;
       if (state.fail & kDenseState) {
-        return t_.dense[((state.fail & ~kDenseState) << t_.dense_shift) + c];
+        return a.dense[((state.fail & ~kDenseState) << t_.dense_shift) + c];
       }
       s = state.fail;
     }
   }
 
-  // State `v` (>= dense_output_from) was reached at byte offset `end`: process its keywords.
-  // Out of line: rare, and it keeps the scan loop's variables in registers.
-  __attribute__((noinline)) void Output(uint32_t v, uint32_t dense_end, size_t end) {
-    const uint16_t list = v < dense_end ? t_.slots[t_.dense_slots[v >> t_.dense_shift]].out
-                                        : t_.slots[v - dense_end].out;
-    if (list != 0) Hits(list, end);
+  // Runs the automaton from the root over ua_[from, to); returns the state at `to`, whose
+  // keywords are not processed yet.
+  uint32_t Walk(const Automaton& a, size_t from, size_t to) {
+    uint32_t v = 0;
+    for (size_t i = from; i < to; ++i) {
+      // Step() with its slow path inline: one stream leaves registers to spare (measured).
+      const uint32_t c = a.class_map[ua_[i]];
+      if (v < a.output_from) [[likely]] {
+        v = a.dense[v + c];
+      } else {
+        Finish(a, v, i);
+        v = v < a.dense_end ? a.dense[v + c] : DeepStep(a, v - a.dense_end, c);
+      }
+    }
+    return v;
   }
 
-  // Keywords of output list `list` end at byte offset `end`.
-  void Hits(uint16_t list, size_t end) {
+  // kStreams segments side by side, then each stream but the last runs past its cut until it
+  // is in the state of the stream on its right (see RunAutomaton).
+  void RunStreams(const Automaton& a) {
+    const size_t len = n_ / kStreams;
+    const unsigned char* ua = ua_;
+    uint32_t v0 = 0, v1 = 0, v2 = 0, v3 = 0;
+    static_assert(kStreams == 4);
+    for (size_t i = 0; i < len; ++i) {
+      v0 = Step(a, v0, ua[i], i);
+      v1 = Step(a, v1, ua[len + i], len + i);
+      v2 = Step(a, v2, ua[2 * len + i], 2 * len + i);
+      v3 = Step(a, v3, ua[3 * len + i], 3 * len + i);
+    }
+    for (size_t i = 4 * len; i < n_; ++i) v3 = Step(a, v3, ua[i], i);
+    Finish(a, v3, n_);
+    Settle(a, v0, len);
+    Settle(a, v1, 2 * len);
+    Settle(a, v2, 3 * len);
+  }
+
+  // Continues a stream in state `v` at offset `cut` until its state's string lies past `cut`
+  // (a dense state no deeper than its distance from the cut): the stream on the right is in
+  // the same state there and processes it.
+  void Settle(const Automaton& a, uint32_t v, size_t cut) {
+    for (size_t i = cut; i < n_; ++i) {
+      if (v < a.dense_end && i - cut >= t_.dense_depths[v >> t_.dense_shift]) return;
+      v = Step(a, v, ua_[i], i);
+    }
+    Finish(a, v, n_);
+  }
+
+  // Keywords of output list `list` end at byte offset `end`. Out of line: rare.
+  __attribute__((noinline)) void Hits(uint16_t list, size_t end) {
     const uint16_t* outputs = t_.outputs.data();
     const uint16_t count = outputs[list];
     for (uint16_t k = 1; k <= count; ++k) {
@@ -135,16 +230,15 @@ class Scan {
 
   bool RunDfa(const RegexInfo& r) const {
     const uint8_t* map = t_.regex_class_maps.data() + size_t{r.class_map} * 256;
-    const uint8_t* table = t_.regex_tables.data() + r.table;
-    const uint32_t classes = r.classes;
+    const uint16_t* table = t_.regex_tables.data() + r.table;
     const unsigned char* ua = ua_;
     const size_t n = n_;
-    uint32_t s = 0;
+    uint32_t v = 0;
     for (size_t i = 0; i < n; ++i) {
-      s = table[s * classes + map[ua[i]]];
-      if (s >= kDfaDead) return s == kDfaAccept;
+      v = table[v + map[ua[i]]];
+      if (v >= kDfaDead) return v == kDfaAccept;
     }
-    return t_.regex_at_end[r.at_end + s] != 0;
+    return t_.regex_at_end[r.at_end + v / r.classes] != 0;
   }
 
   const Tables& t_;
@@ -152,8 +246,10 @@ class Scan {
   size_t n_;
   size_t words_;
   uint64_t inline_matched_[kInlinePatterns / 64];
+  uint64_t inline_written_[kInlinePatterns / 64 / 64] = {};  // bit w: matched_[w] is valid
   uint64_t* matched_ = inline_matched_;
-  std::vector<uint64_t> heap_matched_;
+  uint64_t* written_ = inline_written_;
+  std::vector<uint64_t> heap_matched_;  // heap: the bitset, then its written bits
   uint16_t inline_candidates_[kInlineCandidates];
   size_t candidate_count_ = 0;
   std::vector<uint16_t> heap_candidates_;

@@ -48,10 +48,11 @@ struct PatternInfo {
   PatternKind kind;
 };
 
-// Search DFA of a regex pattern: state s on byte b goes to
-// regex_tables[table + s * classes + regex_class_maps[class_map * 256 + b]]; kDfaAccept means
-// the pattern matched, kDfaDead that it cannot match any more. regex_at_end[at_end + s]: the
-// pattern matches if the UA ends in state s. The start state is 0.
+// Search DFA of a regex pattern over its own byte classes (regex_class_maps[class_map * 256 +
+// b]). States are numbered premultiplied, v = state * classes, so state v on class c goes to
+// regex_tables[table + v + c]: the next v, kDfaAccept (the pattern matched) or kDfaDead (it
+// cannot match any more). regex_at_end[at_end + v / classes]: the pattern matches if the UA
+// ends in state v. The start state is 0.
 struct RegexInfo {
   uint32_t table;
   uint16_t class_map;
@@ -59,16 +60,17 @@ struct RegexInfo {
   uint8_t classes;
   uint8_t states;
 };
-inline constexpr uint8_t kDfaAccept = 0xff;
-inline constexpr uint8_t kDfaDead = 0xfe;
+inline constexpr uint16_t kDfaAccept = 0xffff;
+inline constexpr uint16_t kDfaDead = 0xfffe;
 
 // The Aho-Corasick automaton is a double array of AcSlot: from state s on byte b (class c =
 // class_map[b], 0 = in no keyword) the goto target is t = slots[s].base + c if
 // slots[t].check == s, otherwise follow slots[s].fail (the root, state 0, stays). slots[s].out
 // is 0 or an offset in `outputs` of [count, keyword index...]: every keyword ending at s. The
 // four fields of a slot share a cache line, so a transition is one memory access.
-// Shallow states (the root and depth <= 2, where a scan of ordinary text spends most of its
-// time) also have a dense row r (slot dense_slots[r]; the root is row 0) holding the target of
+// Shallow states (the root, depth <= 2 and the states a scan of typical browser text visits,
+// where a scan of ordinary text spends most of its time) also have a dense row r (slot
+// dense_slots[r]; the root is row 0) holding the target of
 // every class with failure links resolved: dense[(r << dense_shift) + c] is the target's
 // row << dense_shift if it is shallow, else (dense_slots.size() << dense_shift) + its slot.
 // Rows of states where no keyword ends come first: a shallow target t has keywords iff
@@ -90,6 +92,7 @@ struct Tables {
   std::span<const uint16_t> dense_slots;
   uint32_t dense_shift;        // rows of `dense` are 1 << dense_shift (>= classes) wide
   uint32_t dense_output_from;  // see above
+  std::span<const uint8_t> dense_depths;  // per dense row: its state's depth (bytes)
   std::span<const uint16_t> outputs;
   std::span<const Keyword> keywords;
   std::span<const char> text;
@@ -98,8 +101,12 @@ struct Tables {
   std::span<const BotId> ids;
   std::span<const RegexInfo> regexes;
   std::span<const uint8_t> regex_class_maps;
-  std::span<const uint8_t> regex_tables;
+  std::span<const uint16_t> regex_tables;
   std::span<const uint8_t> regex_at_end;
+  // Regex patterns that are candidates for every UA instead of through a keyword: anchored
+  // with "^" and with no required factor rare enough to be worth one (their DFA stops where
+  // the anchored match fails, usually after a few bytes). Ascending.
+  std::span<const uint16_t> always_candidates;
 };
 
 // The tables compiled from the pinned data (generated bot_tables.cc).

@@ -6,6 +6,7 @@
 // `outputs` of a list [count, keyword...] of every keyword ending at s (its own and through
 // failure links).
 
+import { kBrowserText } from './browser_text.mjs';
 import { foldByte } from './regex.mjs';
 
 export const kEmpty = -1;
@@ -36,6 +37,7 @@ export function buildAutomaton(keywords) {
     trie[s].own.push(id);
   });
 
+  trie.classMap = classMap;
   const order = bfsOrder(trie);
   const fail = failureLinks(trie, order);
   const slot = layout(trie, order, classes);
@@ -127,8 +129,9 @@ function emitArrays(trie, order, fail, slot, classMap, classes) {
   return { classMap, classes, base: B, check, fail: F, out, outputs, size, states: trie.length, ...d };
 }
 
-// States up to kDenseDepth get a full transition row (failure links resolved): a scan of
-// ordinary text spends most of its time there, and a step from such a state is one lookup. Rows
+// States up to kDenseDepth, and those a scan of typical browser text (browser_text.mjs)
+// visits, get a full transition row (failure links resolved): a scan of ordinary text spends
+// most of its time there, and a step from such a state is one lookup. Rows
 // of states where no keyword ends come first, so "a keyword ends here" is a comparison. Rows
 // are 2^shift >= classes entries wide; a dense entry is the target's row << shift if it is
 // shallow, else (rows << shift) + its slot. A deep
@@ -137,7 +140,8 @@ export const kDenseDepth = 2;
 export const kDenseFlag = 0x8000;
 
 function denseRows(trie, order, fail, slot, classes, F, out) {
-  const shallow = order.filter((s) => trie[s].depth <= kDenseDepth);
+  const visited = visitedStates(trie, fail, kBrowserText);
+  const shallow = order.filter((s) => trie[s].depth <= kDenseDepth || visited.has(s));
   const quiet = shallow.filter((s) => !out[slot[s]]);
   const loud = shallow.filter((s) => out[slot[s]]);
   const rowList = [...quiet, ...loud];
@@ -154,7 +158,7 @@ function denseRows(trie, order, fail, slot, classes, F, out) {
     for (let c = 1; c < classes; c++) {
       const child = trie[s].children.get(c);
       if (child !== undefined) r[c] = child;
-      else r[c] = s === 0 ? 0 : delta.get(fail[s])[c];
+      else r[c] = s === 0 ? 0 : resolve(trie, fail, delta, fail[s], c);
     }
     delta.set(s, r);
   }
@@ -171,7 +175,39 @@ function denseRows(trie, order, fail, slot, classes, F, out) {
     failEncoded[slot[s]] = row.has(f) ? kDenseFlag | row.get(f) : slot[f];
   }
   return { dense, denseSlots: rowList.map((s) => slot[s]), denseRows: rowList.length,
-           denseShift: shift, denseOutputFrom: quiet.length * stride, failEncoded };
+           denseShift: shift, denseOutputFrom: quiet.length * stride,
+           denseDepths: rowList.map((s) => trie[s].depth), failEncoded };
+}
+
+// The target of state s on class c with failure links resolved; `delta` holds the rows known.
+function resolve(trie, fail, delta, s, c) {
+  for (;;) {
+    if (delta.has(s)) return delta.get(s)[c];
+    const child = trie[s].children.get(c);
+    if (child !== undefined) return child;
+    s = fail[s];  // the root has a row, so this ends
+  }
+}
+
+// The trie states an Aho-Corasick scan of `text` passes through.
+function visitedStates(trie, fail, text) {
+  const classMap = trie.classMap;
+  const seen = new Set();
+  let s = 0;
+  for (const byte of Buffer.from(text, 'latin1')) {
+    const c = classMap[byte];
+    for (;;) {
+      const t = c === 0 ? undefined : trie[s].children.get(c);
+      if (t !== undefined) {
+        s = t;
+        break;
+      }
+      if (s === 0) break;
+      s = fail[s];
+    }
+    seen.add(s);
+  }
+  return seen;
 }
 
 // Parent lookup, cached on the trie.

@@ -15,6 +15,15 @@ export const kFlagEol = 2;
 export const kFlagExact = 4;
 export const kFlagRegex = 8;
 const kMinFactor = 1;
+const kRareFactor = 3;  // shorter required factors of "^" patterns: see compilePattern
+
+// True when every match of `ast` starts at the beginning of the input.
+function anchoredAtStart(ast) {
+  if (ast.t === 'bol') return true;
+  if (ast.t === 'cat') return ast.items.length > 0 && anchoredAtStart(ast.items[0]);
+  if (ast.t === 'alt') return ast.alts.every(anchoredAtStart);
+  return false;
+}
 const kKindCode = { named: 0, generic: 1, veto: 2 };
 
 function patternText(variant) { return Buffer.from(variant.bytes).toString('latin1'); }
@@ -41,9 +50,15 @@ export function compilePattern(source) {
                         `${kMinFactor} bytes (every match must contain a fixed string)`);
   }
   const dfa = buildDfa(ast, source);
-  const keywords = factors.map((f) => ({ bytes: f, text: '', flags: kFlagRegex }));
   const longest = factors.reduce((a, b) => (b.length > a.length ? b : a));
-  return { keywords, dfa, label: Buffer.from(longest).toString('latin1') };
+  const label = Buffer.from(longest).toString('latin1');
+  // A factor as short as "/" occurs in nearly every UA; an anchored pattern's DFA dies where
+  // the anchored match fails, so running it on every UA is cheaper than keyword hits.
+  if (anchoredAtStart(ast) && Math.min(...factors.map((f) => f.length)) < kRareFactor) {
+    return { keywords: [], dfa, label, always: true };
+  }
+  const keywords = factors.map((f) => ({ bytes: f, text: '', flags: kFlagRegex }));
+  return { keywords, dfa, label, always: false };
 }
 
 function categoriesOf(id, rule, protocol) {
@@ -95,6 +110,7 @@ export function compileRules(rules, protocol) {
   const patterns = [];
   const idRefs = [];
   const regexes = [];
+  const alwaysCandidates = [];
   let text = '';
   const textIndex = new Map();
   compiled.forEach((c, p) => {
@@ -102,6 +118,7 @@ export function compileRules(rules, protocol) {
     if (c.dfa) {
       regex = regexes.length;
       regexes.push(c.dfa);
+      if (c.always) alwaysCandidates.push(p);
     }
     patterns.push({ firstId: idRefs.length, idCount: c.ids.length, kind: kKindCode[c.rule.kind], regex });
     for (const id of c.ids) idRefs.push(idIndex.get(id));
@@ -118,7 +135,7 @@ export function compileRules(rules, protocol) {
     }
   });
   const automaton = buildAutomaton(keywords.map((k) => k.bytes));
-  return { automaton, keywords, patterns, idRefs, ids, regexes, text, compiled };
+  return { automaton, keywords, patterns, idRefs, ids, regexes, text, compiled, alwaysCandidates };
 }
 
 // Bit of a category in core/bot/catalog.h: position in the sorted list of published names.

@@ -1,6 +1,7 @@
 // Table model (compile.mjs) → the generated C++ source defining a warden::core::bot::Tables
 // (core/bot/tables.h) returned by `const Tables& <symbol>()`.
 
+import { kAccept, kDead } from './dfa.mjs';
 import { BotcError } from './regex.mjs';
 
 const kU16Max = 0xffff;
@@ -73,10 +74,15 @@ export function emitCpp(model, { symbol, inputs }) {
       classMaps.push(...d.classMap);
     }
     const row = `{${tables.length}, ${mapIndex.get(key)}, ${atEnd.length}, ${d.classes}, ${d.states}}`;
-    tables.push(...d.table);
+    // Premultiplied states (core/bot/tables.h).
+    const code = (x) => (x === kAccept ? kU16Max : x === kDead ? kU16Max - 1 : x * d.classes);
+    tables.push(...d.table.map(code));
     atEnd.push(...d.atEnd.map((x) => (x ? 1 : 0)));
     return row;
   });
+  if (tables.some((x) => x > kU16Max)) {
+    throw new BotcError('a regex DFA is too large for the 16-bit tables (core/bot/tables.h)');
+  }
   const keywords = model.keywords.map(
       (k) => `{${k.text}, ${k.pattern}, ${k.length}, ${k.flags}}`);
   const patterns = model.patterns.map(
@@ -100,6 +106,7 @@ ${slotRows(a, check)}
 };
 ${array('uint16_t', 'kDense', a.dense)}
 ${array('uint16_t', 'kDenseSlots', a.denseSlots)}
+${array('uint8_t', 'kDenseDepths', a.denseDepths)}
 ${array('uint16_t', 'kOutputs', a.outputs)}
 constexpr Keyword kKeywords[] = {
 ${rows(nonEmpty(keywords, '{0, 0, 0, 0}'))}
@@ -116,8 +123,9 @@ constexpr RegexInfo kRegexes[] = {
 ${rows(nonEmpty(regexRows, '{0, 0, 0, 0, 0}'))}
 };
 ${array('uint8_t', 'kRegexClassMaps', classMaps)}
-${array('uint8_t', 'kRegexTables', tables)}
+${array('uint16_t', 'kRegexTables', tables)}
 ${array('uint8_t', 'kRegexAtEnd', atEnd)}
+${array('uint16_t', 'kAlwaysCandidates', model.alwaysCandidates)}
 
 constexpr Tables kTables{
     .class_map = kClassMap,
@@ -126,6 +134,7 @@ constexpr Tables kTables{
     .dense_slots = {kDenseSlots, ${a.denseSlots.length}},
     .dense_shift = ${a.denseShift},
     .dense_output_from = ${a.denseOutputFrom},
+    .dense_depths = {kDenseDepths, ${a.denseDepths.length}},
     .outputs = {kOutputs, ${a.outputs.length}},
     .keywords = {kKeywords, ${model.keywords.length}},
     .text = {kText, ${Buffer.byteLength(model.text, 'latin1')}},
@@ -136,6 +145,7 @@ constexpr Tables kTables{
     .regex_class_maps = {kRegexClassMaps, ${classMaps.length}},
     .regex_tables = {kRegexTables, ${tables.length}},
     .regex_at_end = {kRegexAtEnd, ${atEnd.length}},
+    .always_candidates = {kAlwaysCandidates, ${model.alwaysCandidates.length}},
 };
 
 }  // namespace
