@@ -42,7 +42,10 @@ const evalLine = (ua) => JSON.stringify({ request: { headers: { 'User-Agent': ua
 
 // The eval protocol's output line for a Node-package result (docs/eval.md, no overrides).
 const nodeResultLine = (node, ua) => evalResultLine(() => node.detect(ua), node.formatAnalysisError,
-  (r) => ({ allowed: r.allowed, denied: r.denied, verified: r.verified, spoofed: r.spoofed }));
+  (r) => ({
+    allowed: r.allowed, denied: r.denied, categories: r.categories, verified: r.verified,
+    spoofed: r.spoofed, missingUserAgent: r.missingUserAgent,
+  }));
 
 function compareLines(name, a, b) {
   const diffs = [];

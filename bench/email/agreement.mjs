@@ -11,9 +11,11 @@
 // validate-email --engine wasm2c` (one process, the whole file as a batch) and the Node
 // package (createAnalyzer → validateEmail, each result printed with JSON.stringify, which is
 // how the eval protocol prints it); the package's eval mirror (bin/warden-eval.mjs) is compared
-// on the same input lines too. warden gets each row's `options` (the options under which
-// the suite's verdict holds) over its defaults; Arcjet's module and validator run at their
-// defaults (as the issue measures them). Only `validity` is read (results may carry more).
+// on the same input lines too. warden judges every row twice: with the row's `options` (the
+// options under which the suite's verdict holds, as the data maps them) over its defaults, and
+// with the suite's own options translated to warden's equivalents (suiteOptions; none: its
+// defaults); both figures are printed. Arcjet's module and validator run at their defaults (as
+// the issue measures them). Only `validity` is read (results may carry more).
 //
 // Benchmarks report, tests assert: exit 0 whether or not a target is met (and 0 with a message
 // when the suites file is absent); 1 when a classifier cannot be run; 2 on a usage error.
@@ -24,7 +26,7 @@ import process from 'node:process';
 import { VERDICT_FLAGS, evalResultLine, runBatch, runMain } from '../lib/common.mjs';
 import {
   ROOT, defaultDataFile, findComponentDir, findWarden, loadArcjet, loadSuites, loadValidator,
-  loadWardenNode, packageVersion, parseFlags, pct, requireComparisonPackages, wardenConfig,
+  loadWardenNode, packageVersion, parseFlags, pct, requireComparisonPackages, suiteOptions, wardenConfig,
 } from './lib/common.mjs';
 import {
   REFERENCE, SET_LABELS, TARGETS, computeAgreement, formatDisagreements, formatSummary, rowSets, wardenTargets,
@@ -43,10 +45,18 @@ const FLAGS = { ...VERDICT_FLAGS, '--list': ['list', 'number'] };
 // The eval input line for a row. An address with an unpaired surrogate is written with a
 // `\udXXX` escape, which the protocol rejects as malformed JSON (docs/eval.md): no host can hand
 // such a string over as UTF-8, and the error counts as "invalid".
-const evalLine = (row) => JSON.stringify({ email: row.address, config: wardenConfig(row.options) });
+// `optionsOf(row)`: warden's options for the row (the judging mode).
+const evalLine = (row, optionsOf) => JSON.stringify({ email: row.address, config: wardenConfig(optionsOf(row)) });
 
 // The Node package's result as the eval protocol prints it (no overrides, so no `calls`).
-const nodeLine = (node, row) => evalResultLine(() => node.validate(row.address, row.options), node.formatAnalysisError);
+const nodeLine = (node, row, optionsOf) =>
+  evalResultLine(() => node.validate(row.address, optionsOf(row)), node.formatAnalysisError);
+
+// The two judging modes of warden (docs/email-benchmarks.md).
+const MODES = Object.freeze([
+  { key: 'row', name: 'warden row options', label: "the row's options", optionsOf: (r) => r.options ?? {} },
+  { key: 'suite', name: 'warden suite options', label: "the suite's options translated", optionsOf: suiteOptions },
+]);
 
 // 'valid' | 'invalid' of an eval output line; an error line is "invalid" (not accepted).
 function verdictOf(line) {
@@ -54,17 +64,17 @@ function verdictOf(line) {
   return r.validity === 'valid' ? 'valid' : 'invalid';
 }
 
-async function runWarden(opts, rows) {
+async function runWarden(opts, rows, optionsOf) {
   const warden = findWarden(opts.warden);
   const componentDir = findComponentDir(opts.componentDir);
   if (!warden) throw new Error('warden CLI not found: build warden_cli or pass --warden');
   const t0 = process.hrtime.bigint();
-  const input = `${rows.map(evalLine).join('\n')}\n`;
+  const input = `${rows.map((r) => evalLine(r, optionsOf)).join('\n')}\n`;
   const evalOut = runBatch(warden, ['eval', 'validate-email', '--engine', 'wasm2c'], input);
   const evalSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (evalOut.length !== rows.length) throw new Error(`warden eval printed ${evalOut.length} lines for ${rows.length} rows`);
   const node = await loadWardenNode(componentDir);
-  const nodeOut = rows.map((row) => nodeLine(node, row));
+  const nodeOut = rows.map((row) => nodeLine(node, row, optionsOf));
   const diffs = rows.flatMap((_, i) => (nodeOut[i] === evalOut[i] ? [] : [i]));
   // Rows whose address has an unpaired surrogate cannot be carried by the protocol (the eval
   // answers malformed JSON); there only the verdicts can be compared.
@@ -78,8 +88,8 @@ async function runWarden(opts, rows) {
   return { warden, componentDir, evalSeconds, evalOut, nodeOut, diffs, carried, explained, verdictDiffs, mirrorDiffs };
 }
 
-function printWardenRuns(w, rows) {
-  console.log(`warden eval: ${w.warden} (${w.evalOut.length} lines in ${w.evalSeconds.toFixed(2)} s)`);
+function printWardenRuns(w, rows, mode) {
+  console.log(`warden eval with ${mode.label}: ${w.warden} (${w.evalOut.length} lines in ${w.evalSeconds.toFixed(2)} s)`);
   console.log(`Node component: ${w.componentDir}`);
   const errors = w.evalOut.flatMap((l, i) => (l.startsWith('{"error"') ? [i] : []));
   const name = 'Node package (createAnalyzer) vs warden eval --engine wasm2c';
@@ -133,10 +143,10 @@ function literalRecheck(warden, rows) {
   return { rows: idx.length, stillInvalid: idx.length - accepted.length, accepted: accepted.map((i) => rows[i].id) };
 }
 
-function printTargets(m) {
+function printTargets(m, mode) {
   const t = wardenTargets(m);
   const line = (set, target, ok) =>
-    `warden ${SET_LABELS[set]}: ${pct(m.bySet[set].agree, m.bySet[set].total, 2)} ` +
+    `${mode.name}: ${SET_LABELS[set]}: ${pct(m.bySet[set].agree, m.bySet[set].total, 2)} ` +
     `(target ${set === 'shared' ? '' : '≥ '}${target} %: ${ok ? 'met' : 'MISSED'})`;
   console.log(line('uncontested', TARGETS.uncontested, t.uncontested));
   console.log(line('shared', TARGETS.shared, t.shared));
@@ -156,44 +166,59 @@ async function main() {
   console.log(`== email agreement: ${rows.length} rows (${opts.data}); ${sets.uncontested.length} uncontested, ` +
     `${sets.shared.length} shared by ≥ 2 suites`);
 
-  const w = await runWarden(opts, rows);
-  printWardenRuns(w, rows);
+  const runs = [];
+  for (const mode of MODES) {
+    const w = await runWarden(opts, rows, mode.optionsOf);
+    printWardenRuns(w, rows, mode);
+    runs.push(w);
+  }
   const arcjet = await loadArcjet();
   const validator = await loadValidator();
   const aj = `arcjet ${packageVersion('@arcjet/analyze-wasm')}`;
   const va = `validator ${packageVersion('validator')}`;
   const columns = [
-    { name: 'warden wasm2c', verdicts: w.evalOut.map(verdictOf) },
+    ...MODES.map((mode, k) => ({ name: mode.name, verdicts: runs[k].evalOut.map(verdictOf), mode })),
     { name: 'arcjet defaults', verdicts: rows.map((r) => arcjet.verdict(r.address)) },
     { name: 'validator defaults', verdicts: rows.map((r) => validator.verdict(r.address)) },
     // For reference: Arcjet's module given the row's options too, as warden is.
     { name: 'arcjet row options', verdicts: rows.map((r) => arcjet.verdict(r.address, r.options)), reference: true },
   ];
-  if (w.verdictDiffs.length) columns.splice(1, 0, { name: 'warden node', verdicts: w.nodeOut.map(verdictOf) });
+  MODES.forEach((mode, k) => {
+    if (runs[k].verdictDiffs.length) {
+      columns.splice(MODES.length, 0, { name: `${mode.name} (node)`, verdicts: runs[k].nodeOut.map(verdictOf) });
+    }
+  });
   const entries = columns.map((c) => ({ ...c, m: computeAgreement(rows, sets, c.verdicts) }));
 
-  console.log(`classifiers: warden (row options, through wasm2c), ${aj} (defaults; and, for reference, ` +
+  console.log(`classifiers: warden through wasm2c (with the row's options; with the suite's options translated), ${aj} (defaults; and, for reference, ` +
     `with the row's options), ${va} (defaults)`);
   console.log('');
   console.log(formatSummary(rows, sets, entries));
   console.log(`  issue's reference figures (all rows, defaults): Arcjet ${REFERENCE.arcjet} %, validator ${REFERENCE.validator} %`);
   console.log('');
-  const targets = printTargets(entries[0].m);
-  const literals = literalRecheck(w.warden, rows);
+  const targets = MODES.map((mode, k) => printTargets(entries[k].m, mode));
+  const literals = literalRecheck(runs[0].warden, rows);
   for (const e of entries.filter((x) => !x.reference)) {
     console.log('');
-    console.log(formatDisagreements(e.name, rows, e.m, e.verdicts, opts.list));
+    console.log(formatDisagreements(e.name, rows, e.m, e.verdicts, opts.list, e.mode?.optionsOf));
   }
   if (opts.json) {
     writeFileSync(opts.json, `${JSON.stringify({
       data: opts.data, rows: rows.length,
       sets: Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v.length])),
-      mirrorVsEval: { lines: rows.length, diffs: w.mirrorDiffs.length },
-      nodeVsEval: { lines: rows.length, carried: w.carried, diffs: w.diffs.length, surrogateRowsSameVerdict: w.explained.length, verdictDiffs: w.verdictDiffs.length },
-      evalErrors: w.evalOut.filter((l) => l.startsWith('{"error"')).length,
+      mirrorVsEval: { lines: rows.length, diffs: runs[0].mirrorDiffs.length + runs[1].mirrorDiffs.length },
+      nodeVsEval: {
+        lines: rows.length, carried: runs[0].carried, diffs: Math.max(runs[0].diffs.length, runs[1].diffs.length),
+        surrogateRowsSameVerdict: runs[0].explained.length, verdictDiffs: runs[0].verdictDiffs.length + runs[1].verdictDiffs.length,
+      },
+      modes: MODES.map((mode, k) => ({
+        name: mode.name, mirrorDiffs: runs[k].mirrorDiffs.length, nodeDiffs: runs[k].diffs.length,
+        nodeVerdictDiffs: runs[k].verdictDiffs.length, targetsMet: targets[k],
+      })),
+      evalErrors: runs[0].evalOut.filter((l) => l.startsWith('{"error"')).length,
       versions: { arcjet: aj, validator: va },
       classifiers: entries.map((e) => ({ name: e.name, reference: !!e.reference, bySet: e.m.bySet })),
-      targets: { ...TARGETS, met: targets }, reference: REFERENCE, literalRecheck: literals,
+      targets: { ...TARGETS, met: targets[0], metSuiteOptions: targets[1] }, reference: REFERENCE, literalRecheck: literals,
     }, null, 1)}\n`);
   }
 }

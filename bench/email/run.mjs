@@ -55,10 +55,15 @@ function agreementLines(acc) {
       `${pct(s.shared.agree, s.shared.total)} / ${pct(s.atDefaults.agree, s.atDefaults.total)}${c.reference ? '  (reference)' : ''}`);
   }
   const t = acc.targets;
-  const w = acc.classifiers[0].bySet;
-  lines.push(`  targets: warden uncontested ${pct(w.uncontested.agree, w.uncontested.total, 2)} ≥ ${t.uncontested} %` +
-    `${mark(t.met.uncontested)}, shared ${pct(w.shared.agree, w.shared.total, 2)} = ${t.shared} %${mark(t.met.shared)}; ` +
-    `issue's reference: Arcjet ${acc.reference.arcjet} %, validator ${acc.reference.validator} %`);
+  // The first two classifiers are warden judged with the row's options and with the suite's
+  // options translated (agreement.mjs).
+  [t.met, t.metSuiteOptions].forEach((met, k) => {
+    const c = acc.classifiers[k];
+    const w = c.bySet;
+    lines.push(`  targets (${c.name}): uncontested ${pct(w.uncontested.agree, w.uncontested.total, 2)} ≥ ${t.uncontested} %` +
+      `${mark(met.uncontested)}, shared ${pct(w.shared.agree, w.shared.total, 2)} = ${t.shared} %${mark(met.shared)}`);
+  });
+  lines.push(`  issue's reference: Arcjet ${acc.reference.arcjet} %, validator ${acc.reference.validator} %`);
   const l = acc.literalRecheck;
   if (l) lines.push(`  invalid domain literals with allowDomainLiteral: true: ${l.stillInvalid} of ${l.rows} still invalid` +
     (l.accepted.length ? ` (accepted: ${l.accepted.join(', ')})` : ''));

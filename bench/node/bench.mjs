@@ -143,7 +143,11 @@ async function main() {
     'warden:analyze/bot-overrides': { verify: () => 'unverifiable' },
   };
   const raw = (await loadComponent(dir)).instantiate(iface);
-  const witEmail = { requireTopLevelDomain: true, allowDomainLiteral: false, rule: { tag: 'deny', val: [] } };
+  const witEmail = {
+    requireTopLevelDomain: true, allowDomainLiteral: false, rule: { tag: 'deny', val: [] }, allowDisplayName: false,
+    requireAsciiLocalPart: false, allowEmptyLocalPart: false, allowTestDomain: false, ignoreLengthLimits: false,
+    allowedTopLevelDomains: [],
+  };
 
   const cases = [
     ['generateFingerprint', () => analyzer.generateFingerprint(TYPICAL, CHARACTERISTICS)],

@@ -1,6 +1,9 @@
 // The bot catalog over the compiled tables (see catalog.h).
 #include "core/bot/catalog.h"
 
+#include <bit>
+#include <iterator>
+
 #include "core/bot/matcher.h"
 
 namespace warden::core::bot {
@@ -26,6 +29,23 @@ constexpr CategoryName kCategoryNames[] = {
     {"CATEGORY:YAHOO", kYahoo},
 };
 
+// CategoryNames relies on the table listing the bits in ascending order, sorted by name.
+constexpr bool SortedByBitAndName() {
+  for (size_t i = 1; i < std::size(kCategoryNames); ++i) {
+    if (kCategoryNames[i - 1].bit >= kCategoryNames[i].bit) return false;
+    if (kCategoryNames[i - 1].name >= kCategoryNames[i].name) return false;
+  }
+  return true;
+}
+static_assert(SortedByBitAndName());
+
+constexpr uint32_t AllCategories() {
+  uint32_t bits = 0;
+  for (const CategoryName& c : kCategoryNames) bits |= c.bit;
+  return bits;
+}
+constexpr uint32_t kAllCategories = AllCategories();
+
 }  // namespace
 
 std::span<const BotId> Catalog() { return BotTables().ids; }
@@ -44,6 +64,15 @@ uint32_t CategoryFromName(std::string_view name) {
     if (c.name == name) return c.bit;
   }
   return 0;
+}
+
+std::vector<std::string_view> CategoryNames(uint32_t bits) {
+  std::vector<std::string_view> out;
+  out.reserve(static_cast<size_t>(std::popcount(bits & kAllCategories)));
+  for (const CategoryName& c : kCategoryNames) {
+    if ((bits & c.bit) != 0) out.push_back(c.name);
+  }
+  return out;
 }
 
 }  // namespace warden::core::bot

@@ -52,4 +52,8 @@ std::vector<const BotId*> Classify(std::string_view user_agent);
 // The category bit for a full category name such as "CATEGORY:AI", or 0 if unknown.
 uint32_t CategoryFromName(std::string_view name);
 
+// The full names ("CATEGORY:...") of the Category bits set in `bits`, sorted by name (bit
+// order is name order), each once; unknown bits are ignored. Views of static storage.
+std::vector<std::string_view> CategoryNames(uint32_t bits);
+
 }  // namespace warden::core::bot

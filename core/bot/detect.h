@@ -1,8 +1,9 @@
-// warden::core::bot::Detect — the detect-bot analysis (first slice).
+// warden::core::bot::Detect — the detect-bot analysis.
 //
 // Classifies the request's User-Agent against the catalog (catalog.h) and applies an allow or
 // deny list of bot IDs and "CATEGORY:..." names. Verification of a detected bot whose operator
-// supports it is asked of the host through BotVerifier. See docs/bot-detection.md.
+// supports it is asked of the host through BotVerifier. A missing User-Agent is a typed
+// outcome of the verdict, not an error. See docs/bot-detection.md.
 #pragma once
 
 #include <span>
@@ -35,11 +36,17 @@ struct BotConfig {
   std::span<const std::string_view> entries;
 };
 
+// The reserved entry a request without a usable User-Agent gets in `denied` (or, when an allow
+// list names it, in `allowed`). Not a bot ID: nothing classifies to it and it has no category.
+inline constexpr std::string_view kMissingUserAgent = "MISSING_USER_AGENT";
+
 struct BotVerdict {
-  std::vector<std::string_view> allowed;  // detected IDs allowed (static storage)
-  std::vector<std::string_view> denied;   // detected IDs denied (static storage)
-  bool verified = false;                  // the host verified the detected bot
-  bool spoofed = false;                   // the host says the request only claims to be it
+  std::vector<std::string_view> allowed;     // detected IDs allowed, sorted (static storage)
+  std::vector<std::string_view> denied;      // detected IDs denied, sorted (static storage)
+  std::vector<std::string_view> categories;  // "CATEGORY:..." of every detected ID, sorted, unique
+  bool verified = false;                     // the host verified the detected bot
+  bool spoofed = false;                      // the host says the request only claims to be it
+  bool missing_user_agent = false;           // no User-Agent, or empty / only SP and HTAB
 
   bool operator==(const BotVerdict&) const = default;
 };
@@ -48,9 +55,16 @@ struct BotVerdict {
 // ([A-Z0-9_]+). Returns kInvalidInput naming the first bad entry.
 ErrorOr<bool> ValidateConfig(const BotConfig& config);
 
-// Runs detect-bot. Errors: kInvalidInput for a bad config, and for a request without a
-// non-empty User-Agent header (this slice does not guess about such requests). A spoofed bot
-// is denied even when the config allows it. Not a bot: both lists empty.
+// True when a User-Agent value (after repeated headers are joined) counts as missing: empty,
+// or only spaces and horizontal tabs.
+bool IsMissingUserAgent(std::string_view user_agent);
+
+// Runs detect-bot. The only error is kInvalidInput for a bad config (checked first). A
+// request whose User-Agent is absent or IsMissingUserAgent is a verdict, not an error:
+// missing_user_agent, nothing classified, the verifier not asked, and kMissingUserAgent denied
+// in either mode unless an allow list names it exactly (then it is allowed). Otherwise the UA's
+// bytes are classified whatever they are (non-ASCII, invalid UTF-8, any length); a spoofed bot
+// is denied even when the config allows it. Not a bot: every list empty, every flag false.
 ErrorOr<BotVerdict> Detect(const HttpRequest& request, const BotConfig& config,
                            BotVerifier& verifier);
 

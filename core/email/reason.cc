@@ -6,7 +6,7 @@
 namespace warden::core::email {
 namespace {
 
-constexpr std::array<std::string_view, 25> kNames = {
+constexpr std::array<std::string_view, 28> kNames = {
     "",
     "empty",
     "invalid-utf8",
@@ -32,8 +32,11 @@ constexpr std::array<std::string_view, 25> kNames = {
     "reserved-domain",
     "domain-literal-not-allowed",
     "invalid-domain-literal",
+    "invalid-display-name",
+    "non-ascii-local-part",
+    "top-level-domain-not-allowed",
 };
-static_assert(kNames.size() == static_cast<size_t>(InvalidReason::kInvalidDomainLiteral) + 1);
+static_assert(kNames.size() == static_cast<size_t>(InvalidReason::kTopLevelDomainNotAllowed) + 1);
 
 }  // namespace
 

@@ -13,7 +13,7 @@ enum class InvalidReason : uint8_t {
   kEmpty,                   // the candidate is ""
   kInvalidUtf8,             // not well-formed UTF-8 (incl. encoded lone surrogates)
   kControlCharacter,        // C0/C1 control, DEL, CR, LF, TAB anywhere
-  kDisplayName,             // "Name <addr>" form
+  kDisplayName,             // "Name <addr>" form, without allowDisplayName
   kComment,                 // an RFC 5322 "(comment)"
   kMissingAt,               // no '@' separating local part and domain
   kLocalPartEmpty,          // nothing before the '@'
@@ -34,6 +34,9 @@ enum class InvalidReason : uint8_t {
   kReservedDomain,          // a special-use top-level domain (RFC 6761/6762/7686, .arpa)
   kDomainLiteralNotAllowed, // "[...]" without allowDomainLiteral
   kInvalidDomainLiteral,    // "[...]" that is not an IPv4 or IPv6 address literal
+  kInvalidDisplayName,      // with allowDisplayName: a display name that is not a phrase
+  kNonAsciiLocalPart,       // with requireAsciiLocalPart: a non-ASCII local part
+  kTopLevelDomainNotAllowed,  // not in a non-empty allowedTopLevelDomains
 };
 
 // The WIT case name ("local-part-too-long"); "" for kNone.

@@ -5,6 +5,8 @@
 #include <array>
 
 #include "core/common/ascii.h"
+#include "core/email/chars.h"
+#include "core/email/display_name.h"
 #include "core/email/idna.h"
 #include "core/email/unicode.h"
 
@@ -15,33 +17,6 @@ constexpr size_t kMaxLocal = 64;
 constexpr size_t kMaxLabel = 63;
 constexpr size_t kMaxDomain = 253;  // A-label form, no trailing dot
 constexpr size_t kMaxAddress = 254;
-
-// RFC 5322 atext.
-constexpr bool IsAtext(char c) {
-  if (IsAsciiAlnum(c)) return true;
-  switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '/': case '=': case '?': case '^': case '_': case '`': case '{':
-    case '|': case '}': case '~':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// RFC 5321 qtextSMTP: %d32-33 / %d35-91 / %d93-126.
-bool IsQtext(char c) { return c >= 32 && c <= 126 && c != '"' && c != '\\'; }
-
-// Non-ASCII code points a local part may hold (RFC 6531 UTF8-non-ascii), minus the invisible
-// and space-like ones a mailbox name should never contain: spaces (Zs/Zl/Zp), zero-width and
-// bidi formatting characters, the BOM, interlinear annotations and noncharacters.
-bool IsLocalUnicode(char32_t c) {
-  if (c == 0xA0 || c == 0x1680 || c == 0x3000 || c == 0xFEFF) return false;
-  if ((c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F)) return false;
-  if ((c >= 0x205F && c <= 0x206F) || (c >= 0xFFF9 && c <= 0xFFFB)) return false;
-  if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE) return false;
-  return true;
-}
 
 // Decodes the non-ASCII code point at text[*i] (valid UTF-8 is guaranteed by the caller) and
 // tells whether a local part may hold it; *i ends on its last byte.
@@ -89,33 +64,6 @@ InvalidReason CheckEncoding(std::string_view text, bool* ascii) {
   return control ? InvalidReason::kControlCharacter : InvalidReason::kNone;
 }
 
-// One IPv6 group: 1-4 hex digits.
-bool IsHexGroup(std::string_view g) {
-  if (g.empty() || g.size() > 4) return false;
-  for (char c : g) {
-    if (!IsAsciiHexDigit(c)) return false;
-  }
-  return true;
-}
-
-// Counts the 16-bit groups in a ':'-separated run; an IPv4 tail (only if `allow_v4`) counts
-// as two. Returns -1 if malformed. An empty run has zero groups.
-int CountGroups(std::string_view run, bool allow_v4) {
-  if (run.empty()) return 0;
-  int groups = 0;
-  while (true) {
-    const size_t colon = run.find(':');
-    const std::string_view g = run.substr(0, colon);
-    if (colon == std::string_view::npos) {
-      if (allow_v4 && g.find('.') != std::string_view::npos) return IsIpv4(g) ? groups + 2 : -1;
-      return IsHexGroup(g) ? groups + 1 : -1;
-    }
-    if (!IsHexGroup(g)) return -1;
-    ++groups;
-    run.remove_prefix(colon + 1);
-  }
-}
-
 // Where the local part ends: the first '@' outside a quoted string. Reports display names,
 // comments and unterminated quotes, which only a scan that knows the quotes can tell.
 InvalidReason FindAt(std::string_view candidate, size_t* at) {
@@ -155,16 +103,17 @@ std::string_view LastLabel(std::string_view domain) {
 }
 
 // Special-use top-level names that never take Internet mail (RFC 6761, 6762, 7686, 3172).
-bool IsReservedTld(std::string_view tld) {
+// `tld` is lower case. With allow_test_domain, "test" is not one.
+bool IsReservedTld(std::string_view tld, const SyntaxOptions& options) {
   constexpr std::array<std::string_view, 6> kReserved = {"arpa", "invalid", "local",
                                                          "localhost", "onion", "test"};
   for (std::string_view r : kReserved) {
-    if (tld == r) return true;
+    if (tld == r) return !(options.allow_test_domain && r == "test");
   }
   return false;
 }
 
-InvalidReason CheckTopLevelDomain(std::string_view ascii_domain) {
+InvalidReason CheckTopLevelDomain(std::string_view ascii_domain, const SyntaxOptions& options) {
   if (ascii_domain.find('.') == std::string_view::npos) {
     return InvalidReason::kMissingTopLevelDomain;
   }
@@ -177,7 +126,7 @@ InvalidReason CheckTopLevelDomain(std::string_view ascii_domain) {
   if (numeric || (tld.find('-') != std::string_view::npos && !IsAsciiAlpha(tld.back()))) {
     return InvalidReason::kInvalidTopLevelDomain;
   }
-  return IsReservedTld(tld) ? InvalidReason::kReservedDomain : InvalidReason::kNone;
+  return IsReservedTld(tld, options) ? InvalidReason::kReservedDomain : InvalidReason::kNone;
 }
 
 InvalidReason CheckDomain(std::string_view domain, const SyntaxOptions& options,
@@ -194,8 +143,17 @@ InvalidReason CheckDomain(std::string_view domain, const SyntaxOptions& options,
     return r;
   }
   address->ascii_domain = address->storage;
-  return options.require_top_level_domain ? CheckTopLevelDomain(address->ascii_domain)
-                                          : InvalidReason::kNone;
+  if (options.require_top_level_domain) {
+    if (InvalidReason r = CheckTopLevelDomain(address->ascii_domain, options);
+        r != InvalidReason::kNone) {
+      return r;
+    }
+  }
+  if (options.allowed_top_level_domains.empty() ||
+      IsAllowedTopLevelDomain(LastLabel(address->ascii_domain), options)) {
+    return InvalidReason::kNone;
+  }
+  return InvalidReason::kTopLevelDomainNotAllowed;
 }
 
 // Byte classes of the common-case scan (ParseCommonAscii).
@@ -234,13 +192,14 @@ bool IsPlainLabel(std::string_view label) {
 
 // Whether CheckTopLevelDomain accepts a domain of `labels` plain labels whose last one is
 // `tld` (any case) holding the byte classes `tld_classes`.
-bool IsPlainTopLevelDomain(std::string_view tld, uint8_t tld_classes, size_t labels) {
+bool IsPlainTopLevelDomain(std::string_view tld, uint8_t tld_classes, size_t labels,
+                           const SyntaxOptions& options) {
   if (labels < 2 || (tld_classes & (kLetterClass | kHyphenClass)) == 0) return false;  // digits
   if ((tld_classes & kHyphenClass) != 0 && !IsAsciiAlpha(tld.back())) return false;
   if (tld.size() < 4 || tld.size() > 9) return true;  // no reserved name has another size
   std::array<char, 9> lower;
   for (size_t i = 0; i < tld.size(); ++i) lower[i] = AsciiToLower(tld[i]);
-  return !IsReservedTld(std::string_view(lower.data(), tld.size()));
+  return !IsReservedTld(std::string_view(lower.data(), tld.size()), options);
 }
 
 // The size of the local part at the start of `candidate` when it is plain ASCII the general
@@ -305,7 +264,11 @@ bool ParseCommonAscii(std::string_view candidate, const SyntaxOptions& options,
   }
   const std::string_view tld = domain.substr(label_start);
   if (!IsPlainLabel(tld)) return false;
-  if (options.require_top_level_domain && !IsPlainTopLevelDomain(tld, label_seen, labels)) {
+  if (options.require_top_level_domain &&
+      !IsPlainTopLevelDomain(tld, label_seen, labels, options)) {
+    return false;
+  }
+  if (!options.allowed_top_level_domains.empty() && !IsAllowedTopLevelDomain(tld, options)) {
     return false;
   }
   std::string_view ascii = domain;
@@ -314,6 +277,7 @@ bool ParseCommonAscii(std::string_view candidate, const SyntaxOptions& options,
     for (char& c : address->storage) c = AsciiToLower(c);
     ascii = address->storage;
   }
+  address->addr_spec = candidate;
   address->local = local;
   address->domain = domain;
   address->domain_literal = false;
@@ -323,7 +287,7 @@ bool ParseCommonAscii(std::string_view candidate, const SyntaxOptions& options,
 
 }  // namespace
 
-InvalidReason CheckDotAtom(std::string_view local) {
+InvalidReason CheckDotAtom(std::string_view local, bool ascii_only) {
   if (local.front() == '.') return InvalidReason::kLeadingDot;
   for (size_t i = 0; i < local.size(); ++i) {
     const char c = local[i];
@@ -331,6 +295,7 @@ InvalidReason CheckDotAtom(std::string_view local) {
       if (i + 1 == local.size()) return InvalidReason::kTrailingDot;
       if (local[i + 1] == '.') return InvalidReason::kConsecutiveDots;
     } else if (static_cast<unsigned char>(c) >= 0x80) {
+      if (ascii_only) return InvalidReason::kNonAsciiLocalPart;
       if (!TakeLocalUnicode(local, &i) || DecomposesToSpecial(local, i)) {
         return InvalidReason::kInvalidCharacter;
       }
@@ -341,7 +306,7 @@ InvalidReason CheckDotAtom(std::string_view local) {
   return InvalidReason::kNone;
 }
 
-InvalidReason CheckQuotedString(std::string_view local) {
+InvalidReason CheckQuotedString(std::string_view local, bool ascii_only) {
   if (local.size() < 2 || local.front() != '"') return InvalidReason::kInvalidCharacter;
   // RFC 5321's grammar allows "" but it names no mailbox: no mail system delivers to it, and
   // python-email-validator and hapi reject it (docs/email-validation.md).
@@ -356,6 +321,7 @@ InvalidReason CheckQuotedString(std::string_view local) {
       if (++i == local.size()) return InvalidReason::kUnterminatedQuote;
       if (local[i] < 32 || local[i] > 126) return InvalidReason::kInvalidCharacter;
     } else if (static_cast<unsigned char>(c) >= 0x80) {
+      if (ascii_only) return InvalidReason::kNonAsciiLocalPart;
       if (!TakeLocalUnicode(local, &i)) return InvalidReason::kInvalidCharacter;
     } else if (!IsQtext(c)) {
       return InvalidReason::kInvalidCharacter;
@@ -364,48 +330,76 @@ InvalidReason CheckQuotedString(std::string_view local) {
   return InvalidReason::kUnterminatedQuote;
 }
 
-bool IsIpv4(std::string_view text) {
-  int parts = 0;
-  while (true) {
-    const size_t dot = text.find('.');
-    const std::string_view p = text.substr(0, dot);
-    if (p.empty() || p.size() > 3 || (p.size() > 1 && p.front() == '0')) return false;
-    int value = 0;
-    for (char c : p) {
-      if (!IsAsciiDigit(c)) return false;
-      value = value * 10 + (c - '0');
-    }
-    if (value > 255) return false;
-    ++parts;
-    if (dot == std::string_view::npos) break;
-    text.remove_prefix(dot + 1);
+namespace {
+
+// Checks the local part; *size is its size in octets, as written or in NFC, whichever is
+// longer (either may be what gets transmitted). `ascii`: the whole candidate is ASCII.
+InvalidReason CheckLocalPart(std::string_view local, bool ascii, const SyntaxOptions& options,
+                             size_t* size) {
+  *size = local.size();
+  if (local.empty()) {
+    return options.allow_empty_local_part ? InvalidReason::kNone : InvalidReason::kLocalPartEmpty;
   }
-  return parts == 4;
+  if (options.allow_empty_local_part && local == "\"\"") return InvalidReason::kNone;
+  const bool ascii_only = options.require_ascii_local_part;
+  // ASCII is its own NFC; with ascii_only, the local part as written must be ASCII.
+  if (ascii || ascii_only || IsAscii(local)) {
+    return local.front() == '"' ? CheckQuotedString(local, ascii_only)
+                                : CheckDotAtom(local, ascii_only);
+  }
+  // A non-ASCII local part is checked, and measured, in NFC (RFC 6532 §3.1): what a mail
+  // system stores and compares.
+  const std::string normalized = NfcUtf8(local);
+  *size = std::max(local.size(), normalized.size());
+  return normalized.front() == '"' ? CheckQuotedString(normalized) : CheckDotAtom(normalized);
 }
 
-bool IsIpv6(std::string_view text) {
-  const size_t gap = text.find("::");
-  if (gap == std::string_view::npos) return CountGroups(text, /*allow_v4=*/true) == 8;
-  const std::string_view left = text.substr(0, gap);
-  const std::string_view right = text.substr(gap + 2);
-  if (right.find("::") != std::string_view::npos) return false;
-  const int l = CountGroups(left, /*allow_v4=*/false);
-  const int r = CountGroups(right, /*allow_v4=*/true);
-  // "::" stands for one or more zero groups (RFC 4291 §2.2; RFC 5321's IPv6-comp asks for two,
-  // which the suites and deployed MTAs do not enforce), so at most seven others may be written.
-  return l >= 0 && r >= 0 && l + r <= 7;
+// The addr-spec (local-part "@" domain) of a candidate whose encoding is checked.
+InvalidReason ParseAddrSpec(std::string_view spec, bool ascii, const SyntaxOptions& options,
+                            Address* address) {
+  size_t at = 0;
+  if (InvalidReason r = FindAt(spec, &at); r != InvalidReason::kNone) return r;
+  const std::string_view local = spec.substr(0, at);
+  const std::string_view domain = spec.substr(at + 1);
+  size_t local_size = 0;
+  if (InvalidReason r = CheckLocalPart(local, ascii, options, &local_size);
+      r != InvalidReason::kNone) {
+    return r;
+  }
+  const bool limits = !options.ignore_length_limits;
+  if (limits && local_size > kMaxLocal) return InvalidReason::kLocalPartTooLong;
+  address->addr_spec = spec;
+  address->local = local;
+  address->domain = domain;
+  address->domain_literal = false;
+  if (InvalidReason r = CheckDomain(domain, options, address); r != InvalidReason::kNone) {
+    return r;
+  }
+  if (limits && local_size + 1 + address->ascii_domain.size() > kMaxAddress) {
+    return InvalidReason::kAddressTooLong;
+  }
+  return InvalidReason::kNone;
 }
 
-bool IsAddressLiteral(std::string_view literal) {
-  if (literal.size() < 2 || literal.front() != '[' || literal.back() != ']') return false;
-  const std::string_view inner = literal.substr(1, literal.size() - 2);
-  constexpr std::string_view kTag = "IPv6:";
-  if (StartsWithIgnoreCase(inner, kTag)) return IsIpv6(inner.substr(kTag.size()));
-  return IsIpv4(inner);  // general address literals (other tags) are not accepted
+}  // namespace
+
+bool IsAllowedTopLevelDomain(std::string_view tld, const SyntaxOptions& options) {
+  if (options.allowed_top_level_domains.empty()) return true;
+  std::string converted;
+  for (std::string_view entry : options.allowed_top_level_domains) {
+    if (IsAscii(entry)) {
+      if (EqualsIgnoreCase(entry, tld)) return true;
+    } else if (DomainToAscii(entry, &converted) == InvalidReason::kNone &&
+               EqualsIgnoreCase(converted, tld)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 InvalidReason ParseAddress(std::string_view candidate, const SyntaxOptions& options,
                            Address* address) {
+  // A name-addr never passes the fast path (its '<' is not atext, its '>' not a domain's).
   if (ParseCommonAscii(candidate, options, address)) return InvalidReason::kNone;
   return ParseAddressGeneral(candidate, options, address);
 }
@@ -415,35 +409,12 @@ InvalidReason ParseAddressGeneral(std::string_view candidate, const SyntaxOption
   if (candidate.empty()) return InvalidReason::kEmpty;
   bool ascii = true;
   if (InvalidReason r = CheckEncoding(candidate, &ascii); r != InvalidReason::kNone) return r;
-  size_t at = 0;
-  if (InvalidReason r = FindAt(candidate, &at); r != InvalidReason::kNone) return r;
-  const std::string_view local = candidate.substr(0, at);
-  const std::string_view domain = candidate.substr(at + 1);
-  if (local.empty()) return InvalidReason::kLocalPartEmpty;
-  // A non-ASCII local part is checked, and measured, in NFC (RFC 6532 §3.1): what a mail
-  // system stores and compares.
-  std::string normalized;
-  std::string_view checked = local;
-  if (!ascii && !IsAscii(local)) {
-    normalized = NfcUtf8(local);
-    checked = normalized;
+  std::string_view spec = candidate;
+  if (options.allow_display_name && IsNameAddr(candidate)) {
+    if (InvalidReason r = SplitNameAddr(candidate, &spec); r != InvalidReason::kNone) return r;
+    if (spec.empty()) return InvalidReason::kMissingAt;  // "Name <>"
   }
-  const InvalidReason local_reason =
-      checked.front() == '"' ? CheckQuotedString(checked) : CheckDotAtom(checked);
-  if (local_reason != InvalidReason::kNone) return local_reason;
-  // Measured both as written and normalised: either may be what gets transmitted.
-  const size_t local_size = std::max(local.size(), checked.size());
-  if (local_size > kMaxLocal) return InvalidReason::kLocalPartTooLong;
-  address->local = local;
-  address->domain = domain;
-  address->domain_literal = false;
-  if (InvalidReason r = CheckDomain(domain, options, address); r != InvalidReason::kNone) {
-    return r;
-  }
-  if (local_size + 1 + address->ascii_domain.size() > kMaxAddress) {
-    return InvalidReason::kAddressTooLong;
-  }
-  return InvalidReason::kNone;
+  return ParseAddrSpec(spec, ascii, options, address);
 }
 
 }  // namespace warden::core::email

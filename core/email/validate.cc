@@ -46,7 +46,7 @@ EmailVerdict Validate(std::string_view candidate, const EmailConfig& config, Ema
     detect(EmailType::kNoMxRecords, oracle.HasMxRecords(domain) == Answer::kNo);
   }
   if (check & Bit(EmailType::kNoGravatar)) {
-    detect(EmailType::kNoGravatar, oracle.HasGravatar(std::string(candidate)) == Answer::kNo);
+    detect(EmailType::kNoGravatar, oracle.HasGravatar(std::string(address.addr_spec)) == Answer::kNo);
   }
   return verdict;
 }

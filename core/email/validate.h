@@ -23,8 +23,8 @@ inline constexpr EmailType kAllEmailTypes[] = {EmailType::kInvalid, EmailType::k
 
 enum class Answer : uint8_t { kYes, kNo, kUnknown };
 
-// The host's knowledge. Domains are passed in lower-case A-label form (IDNA); HasGravatar gets the address as
-// the caller gave it. Implementations may block (DNS, HTTP); each is called at most once per
+// The host's knowledge. Domains are passed in lower-case A-label form (IDNA); HasGravatar gets
+// the address as the caller gave it, without a display name (Address::addr_spec). Implementations may block (DNS, HTTP); each is called at most once per
 // Validate call.
 class EmailOracle {
  public:

@@ -4,7 +4,8 @@
 // to stderr through wasi-libc's stdio, which would pull WASI imports (fd_write, fd_seek,
 // fd_close) into the module. The core never throws and never prints, so every such path
 // becomes a trap here: the host sees kTrap, discards the instance and reports an error.
-// operator new/delete are replaced with calls to the arena's malloc/free (arena.cc).
+// operator new/delete are replaced with calls to the arena's malloc/free; the plain (unaligned,
+// throwing) forms are defined in arena.cc itself, next to the fast path they inline.
 // Compiled for wasm only.
 #if defined(__wasm__)
 
@@ -17,12 +18,6 @@
 namespace {
 [[noreturn]] void OutOfMemory() { __builtin_trap(); }
 
-void* AllocateOrTrap(std::size_t size) {
-  void* p = std::malloc(size == 0 ? 1 : size);
-  if (p == nullptr) OutOfMemory();
-  return p;
-}
-
 void* AllocateAlignedOrTrap(std::size_t size, std::align_val_t align) {
   void* p = std::aligned_alloc(static_cast<std::size_t>(align), size == 0 ? 1 : size);
   if (p == nullptr) OutOfMemory();
@@ -30,8 +25,6 @@ void* AllocateAlignedOrTrap(std::size_t size, std::align_val_t align) {
 }
 }  // namespace
 
-void* operator new(std::size_t size) { return AllocateOrTrap(size); }
-void* operator new[](std::size_t size) { return AllocateOrTrap(size); }
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
   return std::malloc(size == 0 ? 1 : size);
 }
@@ -51,10 +44,6 @@ void* operator new[](std::size_t size, std::align_val_t align, const std::nothro
   return std::aligned_alloc(static_cast<std::size_t>(align), size == 0 ? 1 : size);
 }
 
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
 void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }

@@ -4,6 +4,7 @@
 // and converts the core's plain result back. Host questions (bot verification, email lists,
 // DNS) go through the typed import functions, which the generated glue binds to the wasm
 // imports in the guest and to native::ScopedImports natively. See docs/witgen.md.
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -24,20 +25,38 @@ namespace {
 namespace t = ::warden::analyze::types;
 namespace core = ::warden::core;
 
-using Pairs = std::vector<std::tuple<std::string, std::string>>;
+using Pairs = std::span<const std::tuple<std::string_view, std::string_view>>;
 
-std::vector<core::Field> ToFields(const Pairs& pairs) {
-  std::vector<core::Field> fields;
-  fields.reserve(pairs.size());
-  for (const auto& [name, value] : pairs) fields.push_back({name, value});
-  return fields;
-}
+// The core's fields for a WIT list of pairs: up to kInline of them without an allocation.
+class Fields {
+ public:
+  explicit Fields(Pairs pairs) {
+    core::Field* out = reinterpret_cast<core::Field*>(inline_);
+    if (pairs.size() > kInline) {
+      heap_.resize(pairs.size());
+      out = heap_.data();
+    }
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      new (out + i) core::Field{std::get<0>(pairs[i]), std::get<1>(pairs[i])};
+    }
+    fields_ = std::span<const core::Field>(out, pairs.size());
+  }
+  Fields(const Fields&) = delete;
+  Fields& operator=(const Fields&) = delete;
 
-// `headers` and `extra` must be ToFields of the request's own lists.
-core::HttpRequest ToView(const t::Request& r, const std::vector<core::Field>& headers,
-                         const std::vector<core::Field>& extra) {
-  return core::HttpRequest{r.ip, r.method, r.protocol, r.host, r.path, headers,
-                           r.cookies, r.query, extra};
+  std::span<const core::Field> span() const { return fields_; }
+
+ private:
+  static constexpr size_t kInline = 32;
+  alignas(core::Field) unsigned char inline_[kInline * sizeof(core::Field)];
+  std::vector<core::Field> heap_;
+  std::span<const core::Field> fields_;
+};
+
+// `headers` and `extra` must be the Fields of the request's own lists.
+core::HttpRequest ToView(const t::RequestView& r, const Fields& headers, const Fields& extra) {
+  return core::HttpRequest{r.ip,      r.method, r.protocol, r.host, r.path, headers.span(),
+                           r.cookies, r.query,  extra.span()};
 }
 
 t::AnalysisError ToWit(core::Error error) {
@@ -118,25 +137,23 @@ std::vector<std::string> ToStrings(const std::vector<std::string_view>& views) {
 }  // namespace
 
 witgen::Expected<std::string, t::AnalysisError> GenerateFingerprint(
-    const t::Request& request, const std::vector<std::string>& characteristics) {
-  const std::vector<core::Field> headers = ToFields(request.headers);
-  const std::vector<core::Field> extra = ToFields(request.extra);
-  const std::vector<std::string_view> names(characteristics.begin(), characteristics.end());
+    const t::RequestView& request, std::span<const std::string_view> characteristics) {
+  const Fields headers(request.headers);
+  const Fields extra(request.extra);
   core::ErrorOr<std::string> fp =
-      core::fingerprint::Generate(ToView(request, headers, extra), names);
+      core::fingerprint::Generate(ToView(request, headers, extra), characteristics);
   if (!fp.ok()) return witgen::Expected<std::string, t::AnalysisError>::Err(ToWit(fp.error()));
   return witgen::Expected<std::string, t::AnalysisError>::Ok(std::move(fp.value()));
 }
 
-witgen::Expected<t::BotResult, t::AnalysisError> DetectBot(const t::Request& request,
-                                                           const t::BotConfig& config) {
+witgen::Expected<t::BotResult, t::AnalysisError> DetectBot(const t::RequestView& request,
+                                                           const t::BotConfigView& config) {
   using Out = witgen::Expected<t::BotResult, t::AnalysisError>;
-  const std::vector<core::Field> headers = ToFields(request.headers);
-  const std::vector<core::Field> extra = ToFields(request.extra);
-  const auto* allow = std::get_if<t::BotConfig::Allow>(&config.value);
-  const std::vector<std::string>& list =
-      allow != nullptr ? allow->value : std::get_if<t::BotConfig::Deny>(&config.value)->value;
-  const std::vector<std::string_view> entries(list.begin(), list.end());
+  const Fields headers(request.headers);
+  const Fields extra(request.extra);
+  const auto* allow = std::get_if<t::BotConfigView::Allow>(&config.value);
+  const std::span<const std::string_view> entries =
+      allow != nullptr ? allow->value : std::get_if<t::BotConfigView::Deny>(&config.value)->value;
   const core::bot::BotConfig core_config{
       allow != nullptr ? core::bot::ListMode::kAllow : core::bot::ListMode::kDeny, entries};
   ImportVerifier verifier;
@@ -144,32 +161,40 @@ witgen::Expected<t::BotResult, t::AnalysisError> DetectBot(const t::Request& req
       core::bot::Detect(ToView(request, headers, extra), core_config, verifier);
   if (!verdict.ok()) return Out::Err(ToWit(std::move(verdict.error())));
   const core::bot::BotVerdict& v = verdict.value();
-  return Out::Ok(t::BotResult{ToStrings(v.allowed), ToStrings(v.denied), v.verified, v.spoofed});
+  return Out::Ok(t::BotResult{ToStrings(v.allowed), ToStrings(v.denied), ToStrings(v.categories),
+                              v.verified, v.spoofed, v.missing_user_agent});
 }
 
 // core::email::InvalidReason lists the WIT cases in the same order, after kNone.
 std::optional<t::EmailInvalidReason> ToWit(core::email::InvalidReason reason) {
   using R = core::email::InvalidReason;
   static_assert(static_cast<int>(t::EmailInvalidReason::kEmpty) == static_cast<int>(R::kEmpty) - 1);
-  static_assert(static_cast<int>(t::EmailInvalidReason::kInvalidDomainLiteral) ==
-                static_cast<int>(R::kInvalidDomainLiteral) - 1);
+  static_assert(static_cast<int>(t::EmailInvalidReason::kTopLevelDomainNotAllowed) ==
+                static_cast<int>(R::kTopLevelDomainNotAllowed) - 1);
   static_assert(static_cast<int>(t::EmailInvalidReason::kLabelHyphen) ==
                 static_cast<int>(R::kLabelHyphen) - 1);
   if (reason == R::kNone) return std::nullopt;
   return static_cast<t::EmailInvalidReason>(static_cast<int>(reason) - 1);
 }
 
-witgen::Expected<t::EmailResult, t::AnalysisError> ValidateEmail(const std::string& candidate,
-                                                                 const t::EmailConfig& config) {
-  const auto* allow = std::get_if<t::EmailRule::Allow>(&config.rule.value);
-  const std::vector<t::EmailType>& list =
-      allow != nullptr ? allow->value : std::get_if<t::EmailRule::Deny>(&config.rule.value)->value;
+witgen::Expected<t::EmailResult, t::AnalysisError> ValidateEmail(std::string_view candidate,
+                                                                 const t::EmailConfigView& config) {
+  const auto* allow = std::get_if<t::EmailRuleView::Allow>(&config.rule.value);
+  const std::span<const t::EmailType> list =
+      allow != nullptr ? allow->value
+                       : std::get_if<t::EmailRuleView::Deny>(&config.rule.value)->value;
   std::vector<core::email::EmailType> types;
   types.reserve(list.size());
   for (t::EmailType type : list) types.push_back(FromWit(type));
   core::email::EmailConfig core_config;
   core_config.syntax.require_top_level_domain = config.require_top_level_domain;
   core_config.syntax.allow_domain_literal = config.allow_domain_literal;
+  core_config.syntax.allow_display_name = config.allow_display_name;
+  core_config.syntax.require_ascii_local_part = config.require_ascii_local_part;
+  core_config.syntax.allow_empty_local_part = config.allow_empty_local_part;
+  core_config.syntax.allow_test_domain = config.allow_test_domain;
+  core_config.syntax.ignore_length_limits = config.ignore_length_limits;
+  core_config.syntax.allowed_top_level_domains = config.allowed_top_level_domains;
   core_config.mode = allow != nullptr ? core::email::RuleMode::kAllow : core::email::RuleMode::kDeny;
   core_config.types = types;
   ImportOracle oracle;

@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,7 +29,12 @@ class InstancePool {
   // `factory` makes a fresh instance (it is called without the pool's lock held, possibly
   // from several threads at once). At most `max_idle` instances are kept between calls.
   InstancePool(Factory factory, size_t max_idle)
-      : factory_(std::move(factory)), max_idle_(max_idle) {}
+      : factory_(std::move(factory)),
+        max_idle_(max_idle),
+        slots_(std::make_unique<std::atomic<T*>[]>(max_idle)) {}
+  ~InstancePool() {
+    for (size_t i = 0; i < max_idle_; ++i) delete slots_[i].exchange(nullptr);
+  }
   InstancePool(const InstancePool&) = delete;
   InstancePool& operator=(const InstancePool&) = delete;
 
@@ -80,8 +84,11 @@ class InstancePool {
   }
 
   size_t idle() const {
-    std::lock_guard<std::mutex> lock(mu_);
-    return idle_.size();
+    size_t n = 0;
+    for (size_t i = 0; i < max_idle_; ++i) {
+      if (slots_[i].load(std::memory_order_relaxed) != nullptr) ++n;
+    }
+    return n;
   }
   // Instances made by the factory so far, replacements included.
   uint64_t created() const { return created_.load(std::memory_order_relaxed); }
@@ -89,12 +96,16 @@ class InstancePool {
   uint64_t discarded() const { return discarded_.load(std::memory_order_relaxed); }
 
  private:
+  // Idle instances sit in fixed slots; taking or returning one is one atomic exchange on an
+  // uncontended slot (no lock), which keeps a warm call's pool cost to a few nanoseconds.
   std::unique_ptr<T> TakeIdle() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (idle_.empty()) return nullptr;
-    std::unique_ptr<T> instance = std::move(idle_.back());
-    idle_.pop_back();
-    return instance;
+    for (size_t i = 0; i < max_idle_; ++i) {
+      if (slots_[i].load(std::memory_order_relaxed) == nullptr) continue;
+      if (T* instance = slots_[i].exchange(nullptr, std::memory_order_acquire)) {
+        return std::unique_ptr<T>(instance);
+      }
+    }
+    return nullptr;
   }
 
   Result<std::unique_ptr<T>> Create() {
@@ -104,20 +115,22 @@ class InstancePool {
   }
 
   void Return(std::unique_ptr<T> instance) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (idle_.size() < max_idle_) {
-        idle_.push_back(std::move(instance));
+    for (size_t i = 0; i < max_idle_; ++i) {
+      T* empty = nullptr;
+      if (slots_[i].load(std::memory_order_relaxed) == nullptr &&
+          slots_[i].compare_exchange_strong(empty, instance.get(), std::memory_order_release,
+                                            std::memory_order_relaxed)) {
+        instance.release();
         return;
       }
     }
-    // Surplus from a burst of concurrency: destroyed outside the lock.
+    // Surplus from a burst of concurrency: destroyed here.
   }
 
   const Factory factory_;
   const size_t max_idle_;
-  mutable std::mutex mu_;
-  std::vector<std::unique_ptr<T>> idle_;  // guarded by mu_
+  // max_idle_ slots, each null or an idle instance owned by the pool.
+  const std::unique_ptr<std::atomic<T*>[]> slots_;
   std::atomic<uint64_t> created_{0};
   std::atomic<uint64_t> discarded_{0};
 };
@@ -144,17 +157,20 @@ auto CallPooled(InstancePool<T>& pool, const CallPolicy& policy, Call&& call)
     -> decltype(call(std::declval<T&>())) {
   using R = decltype(call(std::declval<T&>()));
   WARDEN_ASSIGN_OR_RETURN(typename InstancePool<T>::Lease lease, pool.Acquire());
-  R result = call(*lease);
-  if (result.ok()) return result;
-  Status status = result.status();
-  if (status.code() == StatusCode::kTrap && policy.memory_exhausted && policy.memory_exhausted()) {
-    status = ResourceExhaustedError("guest ran out of memory (limit " +
-                                    std::to_string(policy.memory_limit_pages) +
-                                    " pages): " + status.message());
+  R result = call(*lease);  // returned in place (one return statement: NRVO)
+  if (!result.ok()) [[unlikely]] {
+    Status status = result.status();
+    if (status.code() == StatusCode::kTrap && policy.memory_exhausted &&
+        policy.memory_exhausted()) {
+      status = ResourceExhaustedError("guest ran out of memory (limit " +
+                                      std::to_string(policy.memory_limit_pages) +
+                                      " pages): " + status.message());
+    }
+    lease.Discard();
+    if (policy.on_discard) policy.on_discard();
+    result = R(std::move(status));
   }
-  lease.Discard();
-  if (policy.on_discard) policy.on_discard();
-  return R(std::move(status));
+  return result;
 }
 
 }  // namespace warden::host

@@ -1,5 +1,7 @@
 // native_engine.cc — the unsandboxed reference backend: the core's export functions called
-// directly, with the host imports bound to the calling thread for the call's duration.
+// directly, with the host imports bound to the calling thread for the call's duration. The
+// exports take borrowed views of their parameters (docs/witgen.md); witgen::ViewOf makes them
+// from the caller's values, with any arrays of views in a stack ViewArena.
 //
 // It decides exactly as the wasm2c engine does (the conformance suite checks this) and is the
 // yardstick for the sandbox's cost. There is no guest memory, so nothing traps and nothing is
@@ -26,17 +28,22 @@ class NativeEngine final : public Engine {
   Result<witgen::Expected<std::string, wit::AnalysisError>> GenerateFingerprint(
       const wit::Request& request, const std::vector<std::string>& characteristics) override {
     analyzer::native::ScopedImports bind(Begin());
-    return analyzer::exports::GenerateFingerprint(request, characteristics);
+    witgen::ViewArena arena;
+    return analyzer::exports::GenerateFingerprint(witgen::ViewOf(request, arena),
+                                                  witgen::ViewOf(characteristics, arena));
   }
   Result<witgen::Expected<wit::BotResult, wit::AnalysisError>> DetectBot(
       const wit::Request& request, const wit::BotConfig& config) override {
     analyzer::native::ScopedImports bind(Begin());
-    return analyzer::exports::DetectBot(request, config);
+    witgen::ViewArena arena;
+    return analyzer::exports::DetectBot(witgen::ViewOf(request, arena),
+                                        witgen::ViewOf(config, arena));
   }
   Result<witgen::Expected<wit::EmailResult, wit::AnalysisError>> ValidateEmail(
       const std::string& candidate, const wit::EmailConfig& config) override {
     analyzer::native::ScopedImports bind(Begin());
-    return analyzer::exports::ValidateEmail(candidate, config);
+    witgen::ViewArena arena;
+    return analyzer::exports::ValidateEmail(candidate, witgen::ViewOf(config, arena));
   }
 
   EngineKind kind() const override { return EngineKind::kNative; }

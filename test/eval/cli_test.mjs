@@ -48,7 +48,7 @@ test('bad lines never stop the process', () => {
   assert.deepEqual(r.stdout.split('\n'), [
     '{"error":"malformed JSON"}',
     '{"error":"invalid request: input must be an object"}',
-    '{"allowed":["CURL"],"denied":[],"verified":false,"spoofed":false}',
+    '{"allowed":["CURL"],"denied":[],"categories":["CATEGORY:TOOL"],"verified":false,"spoofed":false,"missingUserAgent":false}',
     '',
   ]);
 });
@@ -58,10 +58,10 @@ test('overrides apply to their own line only, on every host', () => {
   const spoofed = `${googlebot},"overrides":{"verify":{"GOOGLE_CRAWLER":{"203.0.113.9":"spoofed"}}}}`;
   const input = [spoofed, `${googlebot}}`, `${googlebot},"overrides":{}}`, spoofed, ''].join('\n');
   const expected = [
-    '{"allowed":[],"denied":["GOOGLE_CRAWLER"],"verified":false,"spoofed":true,"calls":[["verify","GOOGLE_CRAWLER","203.0.113.9"]]}',
-    '{"allowed":["GOOGLE_CRAWLER"],"denied":[],"verified":false,"spoofed":false}',
-    '{"allowed":["GOOGLE_CRAWLER"],"denied":[],"verified":false,"spoofed":false,"calls":[["verify","GOOGLE_CRAWLER","203.0.113.9"]]}',
-    '{"allowed":[],"denied":["GOOGLE_CRAWLER"],"verified":false,"spoofed":true,"calls":[["verify","GOOGLE_CRAWLER","203.0.113.9"]]}',
+    '{"allowed":[],"denied":["GOOGLE_CRAWLER"],"categories":["CATEGORY:GOOGLE","CATEGORY:SEARCH_ENGINE"],"verified":false,"spoofed":true,"missingUserAgent":false,"calls":[["verify","GOOGLE_CRAWLER","203.0.113.9"]]}',
+    '{"allowed":["GOOGLE_CRAWLER"],"denied":[],"categories":["CATEGORY:GOOGLE","CATEGORY:SEARCH_ENGINE"],"verified":false,"spoofed":false,"missingUserAgent":false}',
+    '{"allowed":["GOOGLE_CRAWLER"],"denied":[],"categories":["CATEGORY:GOOGLE","CATEGORY:SEARCH_ENGINE"],"verified":false,"spoofed":false,"missingUserAgent":false,"calls":[["verify","GOOGLE_CRAWLER","203.0.113.9"]]}',
+    '{"allowed":[],"denied":["GOOGLE_CRAWLER"],"categories":["CATEGORY:GOOGLE","CATEGORY:SEARCH_ENGINE"],"verified":false,"spoofed":true,"missingUserAgent":false,"calls":[["verify","GOOGLE_CRAWLER","203.0.113.9"]]}',
     '',
   ].join('\n');
   for (const engine of ['native', 'wasm2c']) {

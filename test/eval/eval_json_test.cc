@@ -106,6 +106,12 @@ TEST(EvalJsonTest, ShapeErrorsNameThePathAndProblem) {
        "config.allowDomainLiteral must be a boolean"},
       {email, R"({"config":{"requireTopLevelDomain":true}})",
        "config must have exactly one of allow or deny"},
+      {email, R"({"config":{"ignoreLengthLimits":null,"deny":1}})",
+       "config.ignoreLengthLimits must be a boolean"},
+      {email, R"({"config":{"allowedTopLevelDomains":"com"}})",
+       "config.allowedTopLevelDomains must be an array"},
+      {email, R"({"config":{"allowedTopLevelDomains":["com",1]}})",
+       "config.allowedTopLevelDomains[1] must be a string"},
       {email, R"({"config":{"allow":"FREE"}})", "config.allow must be an array"},
       {email, R"({"config":{"deny":["FREE",7]}})", "config.deny[1] must be a string"},
       {email, R"({"config":{"deny":["FREE","free"]}})",
@@ -180,6 +186,32 @@ TEST(EvalJsonTest, InputsRoundTripThroughJson) {
   EXPECT_EQ(email_back->config, email.config);
 }
 
+TEST(EvalJsonTest, EmailOptionsRoundTripAndPrintOnlyWhenSet) {
+  EmailInput email;
+  email.email = "N <a@b.co>";
+  email.config.require_top_level_domain = true;
+  email.config.allow_display_name = true;
+  email.config.require_ascii_local_part = true;
+  email.config.allow_empty_local_part = true;
+  email.config.allow_test_domain = true;
+  email.config.ignore_length_limits = true;
+  email.config.allowed_top_level_domains = {"co", "xn--lhr59c"};
+  email.config.rule.value = wit::EmailRule::Deny{{}};
+  EXPECT_EQ(Dump(EmailInputToJson(email)),
+            R"({"email":"N <a@b.co>","config":{"requireTopLevelDomain":true,)"
+            R"("allowDomainLiteral":false,"allowDisplayName":true,"requireAsciiLocalPart":true,)"
+            R"("allowEmptyLocalPart":true,"allowTestDomain":true,"ignoreLengthLimits":true,)"
+            R"("allowedTopLevelDomains":["co","xn--lhr59c"],"deny":[]}})");
+  Result<EmailInput> back = EmailInputFromJson(*ParseLine(Dump(EmailInputToJson(email))));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->config, email.config);
+  Result<EmailInput> defaults = EmailInputFromJson(*ParseLine(R"({"config":{"deny":[]}})"));
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_FALSE(defaults->config.allow_display_name);
+  EXPECT_FALSE(defaults->config.ignore_length_limits);
+  EXPECT_TRUE(defaults->config.allowed_top_level_domains.empty());
+}
+
 TEST(EvalJsonTest, OutputsAreCanonical) {
   using FpResult = witgen::Expected<std::string, wit::AnalysisError>;
   EXPECT_EQ(FingerprintOutput(FpResult::Ok("fp::2::ab")), R"({"fingerprint":"fp::2::ab"})");
@@ -192,8 +224,13 @@ TEST(EvalJsonTest, OutputsAreCanonical) {
             R"({"error":"internal: oom"})");
 
   using BotR = witgen::Expected<wit::BotResult, wit::AnalysisError>;
-  EXPECT_EQ(BotOutput(BotR::Ok(wit::BotResult{{}, {"CURL"}, false, true})),
-            R"({"allowed":[],"denied":["CURL"],"verified":false,"spoofed":true})");
+  EXPECT_EQ(BotOutput(BotR::Ok(
+                wit::BotResult{{}, {"CURL"}, {"CATEGORY:TOOL"}, false, true, false})),
+            R"({"allowed":[],"denied":["CURL"],"categories":["CATEGORY:TOOL"],"verified":false,)"
+            R"("spoofed":true,"missingUserAgent":false})");
+  EXPECT_EQ(BotOutput(BotR::Ok(wit::BotResult{{}, {"MISSING_USER_AGENT"}, {}, false, false, true})),
+            R"({"allowed":[],"denied":["MISSING_USER_AGENT"],"categories":[],"verified":false,)"
+            R"("spoofed":false,"missingUserAgent":true})");
   using EmailR = witgen::Expected<wit::EmailResult, wit::AnalysisError>;
   EXPECT_EQ(EmailOutput(EmailR::Ok(wit::EmailResult{
                 wit::EmailValidity::kInvalid, wit::EmailInvalidReason::kLocalPartTooLong,

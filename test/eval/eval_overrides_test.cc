@@ -133,12 +133,12 @@ class ImportingEngine : public Engine {
       const wit::Request& request, const wit::BotConfig&) override {
     if (request.ip.empty()) {
       return witgen::Expected<wit::BotResult, wit::AnalysisError>::Err(
-          {wit::AnalysisError::InvalidInput{"missing User-Agent header"}});
+          {wit::AnalysisError::InvalidInput{"no ip"}});
     }
     const bool spoofed =
         imports_.bot_overrides.verify("G", request.ip) == wit::Verification::kSpoofed;
     return witgen::Expected<wit::BotResult, wit::AnalysisError>::Ok(
-        {{}, {"G"}, false, spoofed});
+        {{}, {"G"}, {"CATEGORY:GOOGLE"}, false, spoofed, false});
   }
   Result<witgen::Expected<wit::EmailResult, wit::AnalysisError>> ValidateEmail(
       const std::string& candidate, const wit::EmailConfig&) override {
@@ -166,16 +166,16 @@ TEST(EvalOverridesTest, RunnerBindsOverridesAndPrintsCalls) {
             R"({"validity":"valid","blocked":[]})");
   EXPECT_EQ(EvalLine(engine, Function::kDetectBot,
                      R"({"request":{"ip":"1"},"config":{"deny":[]},"overrides":{}})"),
-            R"({"allowed":[],"denied":["G"],"verified":false,"spoofed":false,)"
-            R"("calls":[["verify","G","1"]]})");
+            R"({"allowed":[],"denied":["G"],"categories":["CATEGORY:GOOGLE"],"verified":false,)"
+            R"("spoofed":false,"missingUserAgent":false,"calls":[["verify","G","1"]]})");
   EXPECT_EQ(EvalLine(engine, Function::kDetectBot,
                      R"({"request":{"ip":"1"},"config":{"deny":[]},)"
                      R"("overrides":{"verify":{"G":{"1":"spoofed"}}}})"),
-            R"({"allowed":[],"denied":["G"],"verified":false,"spoofed":true,)"
-            R"("calls":[["verify","G","1"]]})");
+            R"({"allowed":[],"denied":["G"],"categories":["CATEGORY:GOOGLE"],"verified":false,)"
+            R"("spoofed":true,"missingUserAgent":false,"calls":[["verify","G","1"]]})");
   // Analysis errors carry no calls; fingerprint lines ignore overrides.
   EXPECT_EQ(EvalLine(engine, Function::kDetectBot, R"({"config":{"deny":[]},"overrides":{}})"),
-            R"({"error":"invalid input: missing User-Agent header"})");
+            R"({"error":"invalid input: no ip"})");
   EXPECT_EQ(EvalLine(engine, Function::kGenerateFingerprint, R"({"overrides":5})"),
             R"({"fingerprint":"fp::2::x"})");
   EXPECT_EQ(EvalLine(engine, Function::kValidateEmail,

@@ -31,7 +31,7 @@ class FakeEngine : public Engine {
     ++calls_;
     if (fail_) return GuestAbiError("bad discriminant");
     return witgen::Expected<wit::BotResult, wit::AnalysisError>::Err(
-        {wit::AnalysisError::InvalidInput{"missing User-Agent header"}});
+        {wit::AnalysisError::InvalidInput{"bot config: unknown bot ID or category 'x'"}});
   }
   Result<witgen::Expected<wit::EmailResult, wit::AnalysisError>> ValidateEmail(
       const std::string& candidate, const wit::EmailConfig& config) override {
@@ -61,7 +61,7 @@ TEST(EvalRunnerTest, AnswersAndAnalysisErrors) {
   EXPECT_EQ(EvalLine(engine, Function::kGenerateFingerprint, "{}"),
             R"({"error":"missing characteristic: ip.src"})");
   EXPECT_EQ(EvalLine(engine, Function::kDetectBot, R"({"config":{"deny":[]}})"),
-            R"({"error":"invalid input: missing User-Agent header"})");
+            R"({"error":"invalid input: bot config: unknown bot ID or category 'x'"})");
   EXPECT_EQ(EvalLine(engine, Function::kValidateEmail,
                      R"({"email":"a@b.co","config":{"allowDomainLiteral":true,"deny":[]}})"),
             R"({"validity":"valid","blocked":[]})");

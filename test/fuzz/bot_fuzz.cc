@@ -3,8 +3,9 @@
 // Input: lines. The first is the User-Agent (any bytes but '\n'); the rest are config entries;
 // the first byte's low bit picks allow or deny. Checks: no crash/UB; MatchPatterns is ascending
 // and in range; ClassifyIds (which confirms regex candidates lazily) equals the classification
-// computed from every matching pattern; detect-bot reports exactly the classified IDs, asks the
-// verifier at most once and only about a verifiable one, and never allows a spoofed bot.
+// computed from every matching pattern; detect-bot reports exactly the classified IDs and their
+// categories, asks the verifier at most once and only about a verifiable one, and never allows
+// a spoofed bot; a blank User-Agent gets only the reserved MISSING_USER_AGENT entry.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -78,19 +79,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bot::BotConfig config{(flags & 1) ? bot::ListMode::kAllow : bot::ListMode::kDeny, entries};
   ErrorOr<bot::BotVerdict> verdict = bot::Detect(request, config, verifier);
   Check(verifier.calls <= 1);
-  if (verdict.ok()) {
+  if (verdict.ok() && verdict.value().missing_user_agent) {
     const bot::BotVerdict& v = verdict.value();
+    Check(bot::IsMissingUserAgent(header.value) && verifier.calls == 0 && v.categories.empty());
+    Check(v.allowed.size() + v.denied.size() == 1);
+  } else if (verdict.ok()) {
+    const bot::BotVerdict& v = verdict.value();
+    Check(!bot::IsMissingUserAgent(header.value));
     const std::vector<const bot::BotId*> bots = bot::Classify(header.value);
     std::vector<std::string_view> reported(v.allowed.begin(), v.allowed.end());
     reported.insert(reported.end(), v.denied.begin(), v.denied.end());
     std::sort(reported.begin(), reported.end());
     std::vector<std::string_view> expected;
     bool verifiable = false;
+    uint32_t categories = 0;
     for (const bot::BotId* bot : bots) {
       expected.push_back(bot->name);
       verifiable |= bot->verifiable;
+      categories |= bot->categories;
     }
     Check(reported == expected);
+    Check(v.categories == bot::CategoryNames(categories));
     Check(verifier.calls == (verifiable ? 1 : 0));
     Check(!(v.spoofed && !v.allowed.empty()));
     Check(!(v.spoofed && v.verified));

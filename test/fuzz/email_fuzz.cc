@@ -2,9 +2,12 @@
 // candidates.
 //
 // Input: one flags byte (bit 0 require-TLD, bit 1 allow literal, bit 2 allow/deny, bits 3-7
-// the listed types), then the candidate. Checks: no crash/UB; a reason exactly when invalid,
-// kInvalidUtf8 exactly for ill-formed UTF-8; a valid address splits back into the candidate,
-// its A-label domain is lower-case ASCII within the length limits, and converting it again is
+// the listed types), one options byte (bit 0 allow display name, 1 ASCII-only local part,
+// 2 allow empty local part, 3 allow the test domain, 4 ignore length limits, 5 a TLD allow-list),
+// then the candidate. Checks: no crash/UB; a reason exactly when invalid, kInvalidUtf8 exactly
+// for ill-formed UTF-8; a valid address's addr-spec is the candidate (or, with a display name,
+// inside it, before its final '>') and splits back into local part and domain, its A-label
+// domain is lower-case ASCII within the length limits, and converting it again is
 // the identity (IDNA idempotence); invalid ⇔ blocked has INVALID, with the same reason; the
 // oracle is never consulted for an invalid address.
 #include <cstddef>
@@ -38,14 +41,27 @@ class CountingOracle final : public EmailOracle {
   }
 };
 
+constexpr std::string_view kTlds[] = {"com", "xn--lhr59c", "\xE5\x95\x86\xE5\x8B\x99", "TEST"};
+
 void CheckValid(std::string_view candidate, const SyntaxOptions& options, const Address& a) {
-  Check(a.local.size() + 1 + a.domain.size() == candidate.size());
-  Check(a.local.data() == candidate.data());
-  Check(candidate[a.local.size()] == '@');
-  Check(a.local.size() <= 64 && a.ascii_domain.size() <= 253);
-  Check(a.local.size() + 1 + a.ascii_domain.size() <= 254);
+  const std::string_view spec = a.addr_spec;
+  if (spec.data() != candidate.data() || spec.size() != candidate.size()) {
+    Check(options.allow_display_name && candidate.back() == '>');
+    Check(spec.data() > candidate.data() && spec.data() + spec.size() + 1 ==
+                                                candidate.data() + candidate.size());
+  }
+  Check(a.local.size() + 1 + a.domain.size() == spec.size());
+  Check(a.local.data() == spec.data());
+  Check(spec[a.local.size()] == '@');
+  Check(!a.local.empty() || options.allow_empty_local_part);
+  Check(a.ascii_domain.size() <= 253);
+  Check(options.ignore_length_limits ||
+        (a.local.size() <= 64 && a.local.size() + 1 + a.ascii_domain.size() <= 254));
   Check(options.allow_domain_literal || !a.domain_literal);
   if (a.domain_literal) return;
+  const size_t dot = a.ascii_domain.rfind('.');
+  Check(IsAllowedTopLevelDomain(
+      dot == std::string_view::npos ? a.ascii_domain : a.ascii_domain.substr(dot + 1), options));
   size_t label = 0;
   for (char c : a.ascii_domain) {
     Check(static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z'));
@@ -60,10 +76,19 @@ void CheckValid(std::string_view candidate, const SyntaxOptions& options, const 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size == 0) return 0;
+  if (size < 2) return 0;
   const uint8_t flags = data[0];
-  const std::string_view candidate(reinterpret_cast<const char*>(data + 1), size - 1);
-  SyntaxOptions options{(flags & 1) != 0, (flags & 2) != 0};
+  const uint8_t more = data[1];
+  const std::string_view candidate(reinterpret_cast<const char*>(data + 2), size - 2);
+  SyntaxOptions options;
+  options.require_top_level_domain = (flags & 1) != 0;
+  options.allow_domain_literal = (flags & 2) != 0;
+  options.allow_display_name = (more & 1) != 0;
+  options.require_ascii_local_part = (more & 2) != 0;
+  options.allow_empty_local_part = (more & 4) != 0;
+  options.allow_test_domain = (more & 8) != 0;
+  options.ignore_length_limits = (more & 16) != 0;
+  if (more & 32) options.allowed_top_level_domains = kTlds;
 
   Address address;
   const InvalidReason reason = ParseAddress(candidate, options, &address);

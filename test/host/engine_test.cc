@@ -75,7 +75,9 @@ TEST_P(EngineTest, FingerprintOfTheIp) {
 TEST_P(EngineTest, UnsetImportsAnswerUnknown) {
   auto engine = Make();
   ASSERT_NE(engine, nullptr);
-  wit::EmailConfig config{true, false, {wit::EmailRule::Deny{{wit::EmailType::kFree}}}};
+  wit::EmailConfig config;  // the other options at their defaults
+  config.require_top_level_domain = true;
+  config.rule = {wit::EmailRule::Deny{{wit::EmailType::kFree}}};
   auto r = engine->ValidateEmail("someone@example.com", config);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_TRUE(r->ok());
@@ -92,7 +94,9 @@ TEST_P(EngineTest, BoundImportsAreCalled) {
   };
   auto engine = Make(std::move(options));
   ASSERT_NE(engine, nullptr);
-  wit::EmailConfig config{true, false, {wit::EmailRule::Deny{{wit::EmailType::kFree}}}};
+  wit::EmailConfig config;  // the other options at their defaults
+  config.require_top_level_domain = true;
+  config.rule = {wit::EmailRule::Deny{{wit::EmailType::kFree}}};
   auto r = engine->ValidateEmail("someone@example.com", config);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_TRUE(r->ok());
@@ -229,7 +233,9 @@ TEST_F(Wasm2cMemoryCapTest, ConcurrentCallsSomeExhaustingMemory) {
   EXPECT_EQ(wrong.load(), 0);
   EngineStats stats = engine.stats();
   EXPECT_EQ(stats.traps, static_cast<uint64_t>(failed.load()));
-  EXPECT_GE(stats.instances_created, stats.traps + 1);
+  // Every trap discarded a distinct instance. (Not traps + 1: when the last call to finish
+  // traps on the only idle instance, every instance ever made was discarded.)
+  EXPECT_GE(stats.instances_created, stats.traps);
 }
 
 }  // namespace

@@ -166,8 +166,10 @@ bool PrintBot(Engine& engine, const wit::Request& request, const wit::BotConfig&
       return;
     }
     out << (bot.denied.empty() ? "ALLOW" : "DENY ") << "  denied: " << JoinIds(bot.denied)
-        << "; allowed: " << JoinIds(bot.allowed) << (bot.verified ? "; verified" : "")
-        << (bot.spoofed ? "; spoofed" : "") << "\n";
+        << "; allowed: " << JoinIds(bot.allowed);
+    if (!bot.categories.empty()) out << "; " << JoinIds(bot.categories);
+    out << (bot.verified ? "; verified" : "") << (bot.spoofed ? "; spoofed" : "")
+        << (bot.missing_user_agent ? "; no User-Agent" : "") << "\n";
   });
 }
 

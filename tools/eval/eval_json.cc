@@ -20,15 +20,16 @@ constexpr std::array<std::pair<wit::EmailType, std::string_view>, 5> kEmailTypeN
 }};
 
 // The WIT case names of email-invalid-reason, in the enum's order.
-constexpr std::array<std::string_view, 24> kEmailInvalidReasonNames = {
+constexpr std::array<std::string_view, 27> kEmailInvalidReasonNames = {
     "empty", "invalid-utf8", "control-character", "display-name", "comment", "missing-at",
     "local-part-empty", "local-part-too-long", "unterminated-quote", "invalid-character",
     "leading-dot", "trailing-dot", "consecutive-dots", "domain-empty", "domain-too-long",
     "address-too-long", "label-too-long", "label-hyphen", "invalid-idna",
     "missing-top-level-domain", "invalid-top-level-domain", "reserved-domain",
-    "domain-literal-not-allowed", "invalid-domain-literal",
+    "domain-literal-not-allowed", "invalid-domain-literal", "invalid-display-name",
+    "non-ascii-local-part", "top-level-domain-not-allowed",
 };
-static_assert(static_cast<size_t>(wit::EmailInvalidReason::kInvalidDomainLiteral) + 1 ==
+static_assert(static_cast<size_t>(wit::EmailInvalidReason::kTopLevelDomainNotAllowed) + 1 ==
               kEmailInvalidReasonNames.size());
 
 constexpr std::array<std::pair<Function, std::string_view>, 3> kFunctionNames = {{
@@ -143,6 +144,16 @@ Json EmailInputToJson(const EmailInput& input) {
   Json config = Json::object();
   config["requireTopLevelDomain"] = input.config.require_top_level_domain;
   config["allowDomainLiteral"] = input.config.allow_domain_literal;
+  // The later options only when set, so that older inputs print as before.
+  const wit::EmailConfig& c = input.config;
+  if (c.allow_display_name) config["allowDisplayName"] = true;
+  if (c.require_ascii_local_part) config["requireAsciiLocalPart"] = true;
+  if (c.allow_empty_local_part) config["allowEmptyLocalPart"] = true;
+  if (c.allow_test_domain) config["allowTestDomain"] = true;
+  if (c.ignore_length_limits) config["ignoreLengthLimits"] = true;
+  if (!c.allowed_top_level_domains.empty()) {
+    config["allowedTopLevelDomains"] = c.allowed_top_level_domains;
+  }
   Json json = Json::object();
   json["email"] = input.email;
   json["config"] = RuleToJson(input.config.rule.value, std::move(config), EmailTypesToJson);
@@ -179,8 +190,10 @@ std::string BotOutput(const witgen::Expected<wit::BotResult, wit::AnalysisError>
   Json json = Json::object();
   json["allowed"] = bot.allowed;
   json["denied"] = bot.denied;
+  json["categories"] = bot.categories;
   json["verified"] = bot.verified;
   json["spoofed"] = bot.spoofed;
+  json["missingUserAgent"] = bot.missing_user_agent;
   if (calls != nullptr) json["calls"] = ImportCallsToJson(*calls);
   return Dump(json);
 }

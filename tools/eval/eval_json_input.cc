@@ -148,6 +148,18 @@ Result<wit::EmailConfig> ReadEmailConfig(const Json& json) {
       ReadBool(*config, "config", "requireTopLevelDomain", &out.require_top_level_domain));
   WARDEN_RETURN_IF_ERROR(
       ReadBool(*config, "config", "allowDomainLiteral", &out.allow_domain_literal));
+  WARDEN_RETURN_IF_ERROR(ReadBool(*config, "config", "allowDisplayName", &out.allow_display_name));
+  WARDEN_RETURN_IF_ERROR(
+      ReadBool(*config, "config", "requireAsciiLocalPart", &out.require_ascii_local_part));
+  WARDEN_RETURN_IF_ERROR(
+      ReadBool(*config, "config", "allowEmptyLocalPart", &out.allow_empty_local_part));
+  WARDEN_RETURN_IF_ERROR(ReadBool(*config, "config", "allowTestDomain", &out.allow_test_domain));
+  WARDEN_RETURN_IF_ERROR(
+      ReadBool(*config, "config", "ignoreLengthLimits", &out.ignore_length_limits));
+  if (const Json* tlds = Find(*config, "allowedTopLevelDomains"); tlds != nullptr) {
+    WARDEN_RETURN_IF_ERROR(ReadStringList(*tlds, "config.allowedTopLevelDomains",
+                                          &out.allowed_top_level_domains));
+  }
   WARDEN_ASSIGN_OR_RETURN(auto rule, ReadRule(*config, "config"));
   const auto [is_allow, list] = rule;
   WARDEN_ASSIGN_OR_RETURN(std::vector<wit::EmailType> types,

@@ -15,6 +15,7 @@ import {
 } from '../../lib/common.mjs';
 
 export { ROOT, UsageError, findBuildOutput, findComponentDir, findWarden, parseFlags } from '../../lib/common.mjs';
+export { suiteOptions } from './suite_options.mjs';
 
 export const HERE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,16 +34,24 @@ export function loadSuites(file) {
   return readJsonLines(file);
 }
 
-// warden's options for a row: the defaults (a top-level domain required, no domain literals)
-// overridden by the row's `options`, the options under which the suite's verdict holds. Rule
-// `deny: []`: syntax only, no host import is asked.
+// warden's email options after the first two (docs/email-validation.md, "Options").
+export const WARDEN_EXTRA_OPTIONS = Object.freeze(['allowDisplayName', 'requireAsciiLocalPart', 'allowEmptyLocalPart',
+  'allowTestDomain', 'ignoreLengthLimits', 'allowedTopLevelDomains']);
+
+// warden's config for a row: the defaults (a top-level domain required, no domain literals, the
+// other options off) overridden by `options` — the row's `options` (the options under which
+// the suite's verdict holds, in warden's names), or suiteOptions(row). Rule `deny: []`: syntax
+// only, no host import is asked.
 export function wardenConfig(options) {
-  return {
+  const config = {
     requireTopLevelDomain: options?.requireTopLevelDomain ?? true,
     allowDomainLiteral: options?.allowDomainLiteral ?? false,
-    deny: [],
   };
+  for (const key of WARDEN_EXTRA_OPTIONS) if (options && key in options) config[key] = options[key];
+  config.deny = [];
+  return config;
 }
+
 
 // warden through the Node package (bindings/node createAnalyzer). `validate(address, options)`
 // returns the package's result object (or { error }) unchanged.

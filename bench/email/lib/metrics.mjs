@@ -76,8 +76,9 @@ export function formatSummary(rows, sets, entries) {
 
 const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-// One classifier's disagreements, grouped by classes; `limit` rows shown per group.
-export function formatDisagreements(name, rows, m, verdicts, limit) {
+// One classifier's disagreements, grouped by classes; `limit` rows shown per group. Each row is
+// tagged with the options it was judged with: optionsOf(row), by default the row's `options`.
+export function formatDisagreements(name, rows, m, verdicts, limit, optionsOf = (r) => r.options ?? {}) {
   const n = m.disagreements.reduce((s, [, idx]) => s + idx.length, 0);
   const lines = [`-- ${name}: ${n} disagreements with the suites' verdicts, by classes`];
   for (const [key, idx] of m.disagreements) {
@@ -85,7 +86,7 @@ export function formatDisagreements(name, rows, m, verdicts, limit) {
     for (const i of idx.slice(0, limit)) {
       const r = rows[i];
       const tags = [r.disagreement ? 'contested' : null, suitesSharing(r).size >= 2 ? 'shared' : null,
-        Object.keys(r.options ?? {}).length ? `options ${JSON.stringify(r.options)}` : null].filter(Boolean);
+        Object.keys(optionsOf(r)).length ? `options ${JSON.stringify(optionsOf(r))}` : null].filter(Boolean);
       lines.push(`    ${r.id}: ${clip(JSON.stringify(r.address), 90)} suite ${r.expected}, got ${verdicts[i]}` +
         (tags.length ? ` (${tags.join('; ')})` : ''));
     }

@@ -107,19 +107,40 @@ export function toWitBotConfig(config) {
   return { tag, val: list };
 }
 
-/** The WIT `email-config` record; the booleans default to true / false. */
+// An optional boolean option of the email config.
+function emailBool(config, key, fallback) {
+  const value = config[key] ?? fallback;
+  if (typeof value !== 'boolean') throw new TypeError(`config.${key} must be a boolean`);
+  return value;
+}
+
+/**
+ * The WIT `email-config` record: `requireTopLevelDomain` defaults to true, the other booleans
+ * to false, `allowedTopLevelDomains` to [] (any).
+ */
 export function toWitEmailConfig(config) {
   const { tag, list } = allowOrDeny(config, 'config');
-  const tld = config.requireTopLevelDomain ?? true;
-  const literal = config.allowDomainLiteral ?? false;
-  if (typeof tld !== 'boolean') throw new TypeError('config.requireTopLevelDomain must be a boolean');
-  if (typeof literal !== 'boolean') throw new TypeError('config.allowDomainLiteral must be a boolean');
+  const tld = emailBool(config, 'requireTopLevelDomain', true);
+  const literal = emailBool(config, 'allowDomainLiteral', false);
+  const options = {
+    allowDisplayName: emailBool(config, 'allowDisplayName', false),
+    requireAsciiLocalPart: emailBool(config, 'requireAsciiLocalPart', false),
+    allowEmptyLocalPart: emailBool(config, 'allowEmptyLocalPart', false),
+    allowTestDomain: emailBool(config, 'allowTestDomain', false),
+    ignoreLengthLimits: emailBool(config, 'ignoreLengthLimits', false),
+  };
+  const tlds = config.allowedTopLevelDomains ?? [];
+  if (!Array.isArray(tlds)) throw new TypeError('config.allowedTopLevelDomains must be an array');
+  tlds.forEach((t, i) => expectString(t, `config.allowedTopLevelDomains[${i}]`));
   const val = list.map((name, i) => {
     const wit = Object.hasOwn(EMAIL_TYPES, name) ? EMAIL_TYPES[name] : undefined;
     if (wit === undefined) throw new TypeError(`config.${tag}[${i}]: unknown email type ${JSON.stringify(name)}`);
     return wit;
   });
-  return { requireTopLevelDomain: tld, allowDomainLiteral: literal, rule: { tag, val } };
+  return {
+    requireTopLevelDomain: tld, allowDomainLiteral: literal, rule: { tag, val }, ...options,
+    allowedTopLevelDomains: [...tlds],
+  };
 }
 
 /**
@@ -137,8 +158,10 @@ export function fromWitBotResult(result) {
   return {
     allowed: [...result.allowed],
     denied: [...result.denied],
+    categories: [...result.categories],
     verified: result.verified,
     spoofed: result.spoofed,
+    missingUserAgent: result.missingUserAgent,
   };
 }
 

@@ -43,11 +43,24 @@ export interface FingerprintResult {
 /** Exactly one of allow or deny: bot IDs and/or categories. */
 export type BotConfig = { allow: string[]; deny?: undefined } | { deny: string[]; allow?: undefined };
 
+/** What detectBot decided (docs/bot-detection.md). Not a bot: every list empty, every flag false. */
 export interface BotResult {
+  /** Detected bot IDs the config lets through, sorted. */
   allowed: string[];
+  /** Detected bot IDs the config blocks, sorted: deny the request when not empty. */
   denied: string[];
+  /** The "CATEGORY:..." names of every detected ID (allowed or denied), sorted, no repeats. */
+  categories: string[];
+  /** The host verified the claimed bot (bot-overrides.verify answered 'verified'). */
   verified: boolean;
+  /** The host says the request only claims to be the bot; every detected ID is denied. */
   spoofed: boolean;
+  /**
+   * The User-Agent header is absent, empty or only spaces/tabs. Nothing is classified and
+   * `denied` is ['MISSING_USER_AGENT'], unless an allow list names 'MISSING_USER_AGENT' (then
+   * it is in `allowed`).
+   */
+  missingUserAgent: boolean;
 }
 
 export type EmailType = 'INVALID' | 'DISPOSABLE' | 'FREE' | 'NO_MX_RECORDS' | 'NO_GRAVATAR';
@@ -57,6 +70,18 @@ export type EmailConfig = {
   requireTopLevelDomain?: boolean;
   /** Default false. */
   allowDomainLiteral?: boolean;
+  /** Accept `Name <addr-spec>` and `<addr-spec>` (the addr-spec is validated). Default false. */
+  allowDisplayName?: boolean;
+  /** The local part must be ASCII (no SMTPUTF8). Default false. */
+  requireAsciiLocalPart?: boolean;
+  /** Accept an empty local part (`@example.com`, `""@example.com`). Default false. */
+  allowEmptyLocalPart?: boolean;
+  /** Accept the special-use top-level domain `test` (RFC 6761). Default false. */
+  allowTestDomain?: boolean;
+  /** Do not enforce the 64-octet local part and 254-octet address limits. Default false. */
+  ignoreLengthLimits?: boolean;
+  /** When not empty, the top-level domain must be one of these (case-insensitive). Default []. */
+  allowedTopLevelDomains?: string[];
 } & ({ allow: EmailType[]; deny?: undefined } | { deny: EmailType[]; allow?: undefined });
 
 /** Why an address is invalid (the WIT `email-invalid-reason`; docs/email-validation.md). */
@@ -66,7 +91,8 @@ export type EmailInvalidReason =
   | 'leading-dot' | 'trailing-dot' | 'consecutive-dots' | 'domain-empty' | 'domain-too-long'
   | 'address-too-long' | 'label-too-long' | 'label-hyphen' | 'invalid-idna'
   | 'missing-top-level-domain' | 'invalid-top-level-domain' | 'reserved-domain'
-  | 'domain-literal-not-allowed' | 'invalid-domain-literal';
+  | 'domain-literal-not-allowed' | 'invalid-domain-literal' | 'invalid-display-name'
+  | 'non-ascii-local-part' | 'top-level-domain-not-allowed';
 
 export interface EmailResult {
   validity: 'valid' | 'invalid';

@@ -153,14 +153,18 @@ describe('analyzer', { skip }, () => {
       assert.deepEqual(analyzer.detectBot(curl, { allow: [] }), {
         allowed: [],
         denied: ['CURL'],
+        categories: ['CATEGORY:TOOL'],
         verified: false,
         spoofed: false,
+        missingUserAgent: false,
       });
       assert.deepEqual(analyzer.detectBot(curl, { deny: [] }), {
         allowed: ['CURL'],
         denied: [],
+        categories: ['CATEGORY:TOOL'],
         verified: false,
         spoofed: false,
+        missingUserAgent: false,
       });
       assert.deepEqual(analyzer.detectBot(curl, { allow: ['CURL'] }).allowed, ['CURL']);
       assert.deepEqual(analyzer.detectBot(curl, { deny: ['CATEGORY:TOOL'] }).denied, ['CURL']);
@@ -170,22 +174,50 @@ describe('analyzer', { skip }, () => {
       assert.deepEqual(analyzer.detectBot(REQUEST, { allow: [] }), {
         allowed: [],
         denied: [],
+        categories: [],
         verified: false,
         spoofed: false,
+        missingUserAgent: false,
       });
     });
 
-    test('no User-Agent is invalid input; a bad config entry too', () => {
-      assert.equal(analyzer.detectBot({ ...REQUEST, headers: [] }, { allow: [] }).error?.tag, 'invalid-input');
+    test('categories: every detected ID\'s, allowed or denied, sorted, once', () => {
+      const preview = {
+        ...REQUEST,
+        headers: { 'User-Agent': 'facebookexternalhit/1.1 Twitterbot/1.0' },
+      };
+      const r = analyzer.detectBot(preview, { allow: ['TWITTER_CRAWLER'] });
+      assert.deepEqual(r.allowed, ['TWITTER_CRAWLER']);
+      assert.deepEqual(r.denied, ['FACEBOOK_SHARE_CRAWLER']);
+      assert.deepEqual(r.categories, ['CATEGORY:AI', 'CATEGORY:META', 'CATEGORY:PREVIEW', 'CATEGORY:SOCIAL']);
+    });
+
+    test('a missing User-Agent is a verdict: MISSING_USER_AGENT denied unless allowed by name', () => {
+      const missing = (denied, allowed = []) => ({
+        allowed, denied, categories: [], verified: false, spoofed: false, missingUserAgent: true,
+      });
+      for (const headers of [[], [['User-Agent', '']], { 'user-agent': ' \t ' }]) {
+        const req = { ...REQUEST, headers };
+        assert.deepEqual(analyzer.detectBot(req, { allow: [] }), missing(['MISSING_USER_AGENT']));
+        assert.deepEqual(analyzer.detectBot(req, { deny: [] }), missing(['MISSING_USER_AGENT']));
+        assert.deepEqual(analyzer.detectBot(req, { allow: ['CATEGORY:UNKNOWN'] }), missing(['MISSING_USER_AGENT']));
+        assert.deepEqual(analyzer.detectBot(req, { allow: ['MISSING_USER_AGENT'] }), missing([], ['MISSING_USER_AGENT']));
+      }
+    });
+
+    test('a bad config entry is invalid input, checked before the User-Agent', () => {
       assert.equal(analyzer.detectBot(curl, { allow: ['not an id'] }).error?.tag, 'invalid-input');
+      assert.equal(analyzer.detectBot({ ...REQUEST, headers: [] }, { deny: ['x'] }).error?.tag, 'invalid-input');
     });
 
     test('verification is asked of botOverrides.verify; default unverifiable', async () => {
       assert.deepEqual(analyzer.detectBot(googlebot, { allow: ['GOOGLE_CRAWLER'] }), {
         allowed: ['GOOGLE_CRAWLER'],
         denied: [],
+        categories: ['CATEGORY:GOOGLE', 'CATEGORY:SEARCH_ENGINE'],
         verified: false,
         spoofed: false,
+        missingUserAgent: false,
       });
       const calls = [];
       let answer = 'verified';
@@ -200,15 +232,19 @@ describe('analyzer', { skip }, () => {
       assert.deepEqual(custom.detectBot(googlebot, { allow: ['GOOGLE_CRAWLER'] }), {
         allowed: ['GOOGLE_CRAWLER'],
         denied: [],
+        categories: ['CATEGORY:GOOGLE', 'CATEGORY:SEARCH_ENGINE'],
         verified: true,
         spoofed: false,
+        missingUserAgent: false,
       });
       answer = 'spoofed';
       assert.deepEqual(custom.detectBot(googlebot, { allow: ['GOOGLE_CRAWLER'] }), {
         allowed: [],
         denied: ['GOOGLE_CRAWLER'],
+        categories: ['CATEGORY:GOOGLE', 'CATEGORY:SEARCH_ENGINE'],
         verified: false,
         spoofed: true,
+        missingUserAgent: false,
       });
       assert.deepEqual(calls, [
         ['GOOGLE_CRAWLER', REQUEST.ip],
@@ -216,6 +252,8 @@ describe('analyzer', { skip }, () => {
       ]);
       custom.detectBot(curl, { allow: [] });
       assert.equal(calls.length, 2, 'curl is not verifiable: no question asked');
+      custom.detectBot({ ...REQUEST, headers: [] }, { allow: ['GOOGLE_CRAWLER'] });
+      assert.equal(calls.length, 2, 'a missing User-Agent asks nothing');
     });
   });
 
@@ -287,6 +325,37 @@ describe('analyzer', { skip }, () => {
         blocked: ['INVALID'],
       });
       assert.equal('reason' in analyzer.validateEmail('a@example.com', { deny: [] }), false);
+    });
+
+    test('options: display names, ASCII local parts, empty local parts, test domain, lengths, TLD list', () => {
+      const reasonOf = (email, options) => analyzer.validateEmail(email, { ...options, deny: [] }).reason ?? 'valid';
+      assert.equal(reasonOf('My Name <me@example.org>', {}), 'display-name');
+      assert.equal(reasonOf('My Name <me@example.org>', { allowDisplayName: true }), 'valid');
+      assert.equal(reasonOf('Doe, John <me@example.org>', { allowDisplayName: true }), 'invalid-display-name');
+      assert.equal(reasonOf('êjness@iana.org', { requireAsciiLocalPart: true }), 'non-ascii-local-part');
+      assert.equal(reasonOf('user@bücher.example', { requireAsciiLocalPart: true }), 'valid');
+      assert.equal(reasonOf('@example.com', { allowEmptyLocalPart: true }), 'valid');
+      assert.equal(reasonOf('a@mycompany.test', {}), 'reserved-domain');
+      assert.equal(reasonOf('a@mycompany.test', { allowTestDomain: true }), 'valid');
+      assert.equal(reasonOf(`${'a'.repeat(70)}@xyz.com`, { ignoreLengthLimits: true }), 'valid');
+      assert.equal(reasonOf('a@x.no-such-tld', { allowedTopLevelDomains: ['com'] }), 'top-level-domain-not-allowed');
+      assert.equal(reasonOf('a@郵件.商務', { allowedTopLevelDomains: ['xn--lhr59c'] }), 'valid');
+      assert.throws(() => analyzer.validateEmail('a@b.c', { allowDisplayName: 'yes', deny: [] }),
+        { name: 'TypeError', message: 'config.allowDisplayName must be a boolean' });
+      assert.throws(() => analyzer.validateEmail('a@b.c', { allowedTopLevelDomains: 'com', deny: [] }),
+        { name: 'TypeError', message: 'config.allowedTopLevelDomains must be an array' });
+      assert.throws(() => analyzer.validateEmail('a@b.c', { allowedTopLevelDomains: [1], deny: [] }),
+        { name: 'TypeError', message: 'config.allowedTopLevelDomains[0] must be a string' });
+    });
+
+    test('with a display name, the host is asked about the address alone', async () => {
+      const calls = [];
+      const custom = await createAnalyzer({
+        emailOverrides: { hasGravatar: (e) => (calls.push(e), 'no') },
+      });
+      assert.deepEqual(custom.validateEmail('Bob <Bob@Example.com>', { allowDisplayName: true, deny: ['NO_GRAVATAR'] }),
+        { validity: 'valid', blocked: ['NO_GRAVATAR'] });
+      assert.deepEqual(calls, ['Bob@Example.com']);
     });
   });
 

@@ -30,6 +30,7 @@ const SEEDS = {
     `{"request":${REQUEST},"config":{"deny":["CURL","CATEGORY:TOOL"]}}`,
     '{"request":{"headers":{"user-agent":"Mozilla/5.0 (compatible; Googlebot/2.1)"}},"config":{"allow":["GOOGLE_CRAWLER"]}}',
     '{"request":{"headers":{"user-agent":"Mozilla/5.0"}},"config":{"deny":["bad id"]}}',
+    '{"request":{"headers":{"user-agent":" "}},"config":{"allow":["MISSING_USER_AGENT"]}}',
   ],
   'validate-email': [
     '{"email":"alice@example.com","config":{"requireTopLevelDomain":true,"allowDomainLiteral":false,"deny":["DISPOSABLE","FREE"]}}',

@@ -73,12 +73,12 @@ describe('warden-eval', () => {
       const r = run(['--engine', 'node', 'detect-bot'], input);
       assert.equal(r.status, 0, r.stderr);
       const out = lines(r.stdout);
-      assert.deepEqual(out.slice(0, 3), [
-        '{"allowed":[],"denied":["CURL"],"verified":false,"spoofed":false}',
-        '{"allowed":["CURL"],"denied":[],"verified":false,"spoofed":false}',
-        '{"allowed":[],"denied":[],"verified":false,"spoofed":false}',
+      assert.deepEqual(out.slice(0, 4), [
+        '{"allowed":[],"denied":["CURL"],"categories":["CATEGORY:TOOL"],"verified":false,"spoofed":false,"missingUserAgent":false}',
+        '{"allowed":["CURL"],"denied":[],"categories":["CATEGORY:TOOL"],"verified":false,"spoofed":false,"missingUserAgent":false}',
+        '{"allowed":[],"denied":[],"categories":[],"verified":false,"spoofed":false,"missingUserAgent":false}',
+        '{"allowed":[],"denied":["MISSING_USER_AGENT"],"categories":[],"verified":false,"spoofed":false,"missingUserAgent":true}',
       ]);
-      assert.match(out[3], /^\{"error":"invalid input: .+"\}$/);
       assert.equal(out[4], '{"error":"invalid request: config must have exactly one of allow or deny"}');
     });
 

@@ -11,7 +11,9 @@ function fake(result = {}) {
   return {
     calls,
     generateFingerprint: (...a) => (calls.push(a), result.fp ?? { fingerprint: 'fp::2::x' }),
-    detectBot: (...a) => (calls.push(a), result.bot ?? { allowed: ['A'], denied: [], verified: false, spoofed: true }),
+    detectBot: (...a) => (calls.push(a), result.bot ?? {
+      allowed: ['A'], denied: [], categories: ['CATEGORY:AI'], verified: false, spoofed: true, missingUserAgent: false,
+    }),
     validateEmail: (...a) => (calls.push(a), result.email ?? { validity: 'valid', blocked: ['FREE'] }),
   };
 }
@@ -42,12 +44,16 @@ const cases = [
   ['detect-bot', '{"config":{"deny":null}}', '{"error":"invalid request: config.deny must be an array"}'],
   ['detect-bot', '{"config":{"allow":["X",1]}}', '{"error":"invalid request: config.allow[1] must be a string"}'],
   ['detect-bot', '{"request":{"ip":1},"config":{}}', '{"error":"invalid request: request.ip must be a string"}'],
-  ['detect-bot', '{"config":{"allow":[]}}', '{"allowed":["A"],"denied":[],"verified":false,"spoofed":true}'],
+  ['detect-bot', '{"config":{"allow":[]}}',
+    '{"allowed":["A"],"denied":[],"categories":["CATEGORY:AI"],"verified":false,"spoofed":true,"missingUserAgent":false}'],
   ['validate-email', '{"email":1}', '{"error":"invalid request: email must be a string"}'],
   ['validate-email', '{"email":"a@b.c"}', '{"error":"invalid request: config must be an object"}'],
   ['validate-email', '{"config":{"requireTopLevelDomain":"yes"}}', '{"error":"invalid request: config.requireTopLevelDomain must be a boolean"}'],
   ['validate-email', '{"config":{"allowDomainLiteral":0,"deny":1}}', '{"error":"invalid request: config.allowDomainLiteral must be a boolean"}'],
   ['validate-email', '{"config":{"allowDomainLiteral":true}}', '{"error":"invalid request: config must have exactly one of allow or deny"}'],
+  ['validate-email', '{"config":{"allowTestDomain":1,"deny":[]}}', '{"error":"invalid request: config.allowTestDomain must be a boolean"}'],
+  ['validate-email', '{"config":{"allowedTopLevelDomains":{},"deny":1}}', '{"error":"invalid request: config.allowedTopLevelDomains must be an array"}'],
+  ['validate-email', '{"config":{"allowedTopLevelDomains":["com",null]}}', '{"error":"invalid request: config.allowedTopLevelDomains[1] must be a string"}'],
   ['validate-email', '{"config":{"deny":"FREE"}}', '{"error":"invalid request: config.deny must be an array"}'],
   ['validate-email', '{"config":{"deny":["FREE","SPAM",1]}}', '{"error":"invalid request: config.deny[1] unknown email type \\"SPAM\\""}'],
   ['validate-email', '{"config":{"allow":[1,"SPAM"]}}', '{"error":"invalid request: config.allow[0] must be a string"}'],
@@ -97,6 +103,10 @@ test('what reaches the analyzer: defaults, pairs in key order, body bytes as tex
   assert.deepEqual(f.calls[3], ['x', { requireTopLevelDomain: false, allowDomainLiteral: true, deny: [] }]);
   evalLine(f, 'detect-bot', '{"config":{"deny":["CURL"],"other":1}}');
   assert.deepEqual(f.calls[4], [{}, { deny: ['CURL'] }]);
+  evalLine(f, 'validate-email', '{"config":{"allowDisplayName":true,"allowedTopLevelDomains":["com"],"deny":[]}}');
+  assert.deepEqual(f.calls[5], ['', {
+    requireTopLevelDomain: true, allowDomainLiteral: false, allowDisplayName: true, allowedTopLevelDomains: ['com'], deny: [],
+  }], 'the later options are passed on only when present');
 });
 
 test('analysis errors and engine errors become error lines', () => {

@@ -1,6 +1,7 @@
 // detect-bot over the compiled tables: classification, allow/deny semantics, verification.
 #include "core/bot/detect.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -150,14 +151,126 @@ TEST(BotDetectTest, UnverifiableBotsAreNotAsked) {
   EXPECT_FALSE(run.verdict.value().spoofed);
 }
 
-TEST(BotDetectTest, MissingUserAgentIsInvalidInput) {
+// The verdict for a request without a usable User-Agent: the reserved entry denied or allowed.
+BotVerdict MissingVerdict(bool allowed) {
+  BotVerdict v;
+  v.missing_user_agent = true;
+  (allowed ? v.allowed : v.denied).push_back(kMissingUserAgent);
+  return v;
+}
+
+TEST(BotDetectTest, AbsentUserAgentIsDeniedInBothModes) {
+  const Field headers[] = {{"Accept", "*/*"}};
   HttpRequest request;
+  request.headers = headers;
+  for (ListMode mode : {ListMode::kAllow, ListMode::kDeny}) {
+    FakeVerifier verifier;
+    ErrorOr<BotVerdict> v = bot::Detect(request, BotConfig{mode, {}}, verifier);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(v.value(), MissingVerdict(false));
+    EXPECT_TRUE(verifier.calls.empty());
+  }
+}
+
+TEST(BotDetectTest, EmptyAndBlankUserAgentsAreMissing) {
+  for (std::string_view ua : {"", " ", "\t", " \t  \t"}) {
+    EXPECT_EQ(Ok(ua, ListMode::kAllow, {}), MissingVerdict(false)) << "[" << ua << "]";
+    EXPECT_EQ(Ok(ua, ListMode::kDeny, {}), MissingVerdict(false)) << "[" << ua << "]";
+    EXPECT_EQ(Ok(ua, ListMode::kDeny, {"CURL"}), MissingVerdict(false)) << "[" << ua << "]";
+  }
+  EXPECT_TRUE(IsMissingUserAgent(""));
+  EXPECT_TRUE(IsMissingUserAgent(" \t "));
+  // Only SP and HTAB count; other bytes are classified (and are no bot).
+  const std::string_view classified[] = {"\n", "\r\n", "\v", std::string_view("\0", 1), " , "};
+  for (std::string_view ua : classified) {
+    EXPECT_FALSE(IsMissingUserAgent(ua));
+    EXPECT_EQ(Ok(ua, ListMode::kAllow, {}), BotVerdict{});
+  }
+}
+
+TEST(BotDetectTest, MissingUserAgentIsAllowedOnlyWhenAnAllowListNamesIt) {
+  EXPECT_EQ(Ok("", ListMode::kAllow, {"MISSING_USER_AGENT"}), MissingVerdict(true));
+  EXPECT_EQ(Ok(" ", ListMode::kAllow, {"CURL", "MISSING_USER_AGENT"}), MissingVerdict(true));
+  // No category covers it, and a deny list naming it denies it like any other deny list.
+  EXPECT_EQ(Ok("", ListMode::kAllow, {"CATEGORY:UNKNOWN", "CATEGORY:TOOL"}), MissingVerdict(false));
+  EXPECT_EQ(Ok("", ListMode::kDeny, {"MISSING_USER_AGENT"}), MissingVerdict(false));
+}
+
+TEST(BotDetectTest, MissingUserAgentAsksNoVerification) {
+  Outcome run = DetectWith("", ListMode::kAllow, {"GOOGLE_CRAWLER"}, Verification::kSpoofed);
+  ASSERT_TRUE(run.verdict.ok());
+  EXPECT_TRUE(run.calls.empty());
+  EXPECT_EQ(run.verdict.value(), MissingVerdict(false));
+}
+
+TEST(BotDetectTest, RepeatedUserAgentHeadersAreJoinedBeforeTheCheck) {
+  const Field blank[] = {{"User-Agent", ""}, {"user-agent", ""}};  // joined: ", "
+  HttpRequest request;
+  request.headers = blank;
   FakeVerifier verifier;
-  ErrorOr<BotVerdict> v = bot::Detect(request, BotConfig{ListMode::kDeny, {}}, verifier);
-  ASSERT_FALSE(v.ok());
-  EXPECT_EQ(v.error().kind, ErrorKind::kInvalidInput);
-  Outcome empty = DetectWith("", ListMode::kDeny, {});
-  ASSERT_FALSE(empty.verdict.ok());
+  ErrorOr<BotVerdict> v = bot::Detect(request, BotConfig{ListMode::kAllow, {}}, verifier);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v.value(), BotVerdict{});
+}
+
+TEST(BotDetectTest, BadConfigIsCheckedBeforeTheUserAgent) {
+  Outcome run = DetectWith("", ListMode::kAllow, {"missing_user_agent"});
+  ASSERT_FALSE(run.verdict.ok());
+  EXPECT_EQ(run.verdict.error().kind, ErrorKind::kInvalidInput);
+}
+
+TEST(BotDetectTest, CategoriesOfEveryDetectedId) {
+  EXPECT_EQ(Ok("curl/8", ListMode::kDeny, {}).categories,
+            std::vector<std::string_view>{"CATEGORY:TOOL"});
+  // Googlebot smartphone: two IDs with the same categories, listed once, allowed and denied.
+  const BotVerdict mobile = Ok(
+      "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like "
+      "Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 (compatible; Googlebot/2.1; "
+      "+http://www.google.com/bot.html)",
+      ListMode::kDeny, {"GOOGLE_CRAWLER_MOBILE"});
+  EXPECT_EQ(mobile.allowed, std::vector<std::string_view>{"GOOGLE_CRAWLER"});
+  EXPECT_EQ(mobile.denied, std::vector<std::string_view>{"GOOGLE_CRAWLER_MOBILE"});
+  EXPECT_EQ(mobile.categories,
+            (std::vector<std::string_view>{"CATEGORY:GOOGLE", "CATEGORY:SEARCH_ENGINE"}));
+  // The union over allowed and denied IDs, sorted by name.
+  const BotVerdict both = Ok("curl/8 (compatible; GPTBot/1.2)", ListMode::kDeny, {"CATEGORY:AI"});
+  EXPECT_EQ(both.allowed, std::vector<std::string_view>{"CURL"});
+  EXPECT_EQ(both.denied, std::vector<std::string_view>{"OPENAI_CRAWLER"});
+  EXPECT_EQ(both.categories, (std::vector<std::string_view>{"CATEGORY:AI", "CATEGORY:TOOL"}));
+  // A spoofed bot keeps its categories; not a bot has none.
+  EXPECT_EQ(Ok(kGooglebot, ListMode::kAllow, {}, Verification::kSpoofed).categories,
+            (std::vector<std::string_view>{"CATEGORY:GOOGLE", "CATEGORY:SEARCH_ENGINE"}));
+  EXPECT_TRUE(Ok(kChrome, ListMode::kAllow, {}).categories.empty());
+}
+
+TEST(BotCatalogTest, CategoryNamesAreSortedAndRoundTrip) {
+  const std::vector<std::string_view> all = CategoryNames(~0u);
+  ASSERT_EQ(all.size(), 23u);
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
+  for (std::string_view name : all) {
+    EXPECT_EQ(CategoryNames(CategoryFromName(name)), std::vector<std::string_view>{name});
+  }
+  EXPECT_EQ(CategoryNames(kYahoo | kAcademic | kAi),
+            (std::vector<std::string_view>{"CATEGORY:ACADEMIC", "CATEGORY:AI", "CATEGORY:YAHOO"}));
+  EXPECT_TRUE(CategoryNames(0).empty());
+}
+
+TEST(BotDetectTest, UserAgentsAreClassifiedAsBytes) {
+  // Invalid UTF-8, NUL and other control bytes, non-ASCII text: no error, the tokens count.
+  EXPECT_EQ(Ok("\xc3\x28\xff Googlebot/2.1 \xed\xa0\x80", ListMode::kAllow, {}).denied,
+            std::vector<std::string_view>{"GOOGLE_CRAWLER"});
+  EXPECT_EQ(Ok(std::string_view("curl/8\0\x01\xfe", 9), ListMode::kAllow, {}).denied,
+            std::vector<std::string_view>{"CURL"});
+  EXPECT_EQ(Ok("\xff\xfe\xfd", ListMode::kAllow, {}), BotVerdict{});
+  EXPECT_EQ(Ok("Mozilla/5.0 (X11; Linux x86_64) \xe5\xb0\x8f Chrome/120.0 Safari/537.36",
+               ListMode::kAllow, {}),
+            BotVerdict{});
+  // 8 KiB and more: scanned whole, a token at the very end still counts.
+  const std::string padding(9000, 'a');
+  const std::string browser = "Mozilla/5.0 (X11; Linux x86_64; " + padding + ") Chrome/120.0";
+  EXPECT_EQ(Ok(browser, ListMode::kAllow, {}), BotVerdict{});
+  const std::string bot = "Mozilla/5.0 (" + padding + "; compatible; GPTBot/1.2)";
+  EXPECT_EQ(Ok(bot, ListMode::kAllow, {}).denied, std::vector<std::string_view>{"OPENAI_CRAWLER"});
 }
 
 TEST(BotDetectTest, BadConfigEntryIsInvalidInput) {

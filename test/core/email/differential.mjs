@@ -36,6 +36,7 @@ const SEEDS = [
   'a@1.2.3.4', 'x@xn--n3h.net', 'a@☃.net', 'ñoñó@ejemplo.es', 'юзер@екзампл.ком',
   'θσερ@εχαμπλε.ψομ', 'a@e\u0301xample.com', 'fa\u00df@stra\u00dfe.de', 'me@a.onion',
   'Name <a@example.com>', 'a(b)@example.com', '"unterminated@example.com', 'a..b@example.com',
+  '"Doe, J." <j@x.test>', 'John Q. Public <jqp@example.com>', '@example.com', '""@x.co',
 ];
 const PIECES = [
   '@', '.', '..', '"', '\\', ' ', '-', '--', 'xn--', '[', ']', ':', '::', '<', '>', '(', ')',
@@ -43,6 +44,9 @@ const PIECES = [
   '\u226e', '\u00df', '\u03c2', '😆', '\ufffd', '\t', '\r\n', '\u0085', 'IPv6:', '192.0.2.1',
   'a'.repeat(63), 'b'.repeat(64), 'ß', 'ｅ', 'Ⅷ', '\u0644\u064a', 'ﷺ', 'ǅ', '0', '9', 'x',
 ];
+const BOOL_OPTIONS = ['allowDisplayName', 'requireAsciiLocalPart', 'allowEmptyLocalPart', 'allowTestDomain',
+  'ignoreLengthLimits'];
+const TLDS = ['com', 'ORG', 'test', 'xn--lhr59c', '商務', 'co', 'ком'];
 const TYPES = ['DISPOSABLE', 'FREE', 'NO_MX_RECORDS', 'NO_GRAVATAR', 'INVALID'];
 
 function mutate(text) {
@@ -65,6 +69,8 @@ function line() {
   const config = {};
   if (rand(2)) config.requireTopLevelDomain = rand(2) === 1;
   if (rand(2)) config.allowDomainLiteral = rand(2) === 1;
+  for (const key of BOOL_OPTIONS) if (rand(4) === 0) config[key] = rand(2) === 1;
+  if (rand(4) === 0) config.allowedTopLevelDomains = TLDS.filter(() => rand(2));
   config[rand(2) ? 'allow' : 'deny'] = TYPES.filter(() => rand(2));
   const input = { email, config };
   if (rand(2)) input.overrides = {};

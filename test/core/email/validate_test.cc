@@ -134,5 +134,17 @@ TEST(EmailValidateTest, DomainLiteralsSkipDomainQuestions) {
   EXPECT_EQ(oracle.asked, std::vector<std::string>{"gravatar:a@[192.0.2.1]"});
 }
 
+TEST(EmailValidateTest, DisplayNameIsNotSentToTheHost) {
+  FakeOracle oracle;
+  EmailConfig config;
+  config.syntax.allow_display_name = true;
+  config.mode = RuleMode::kAllow;
+  const EmailVerdict v = Validate("Bob Example <Bob@B\xC3\xBC" "cher.example>", config, oracle);
+  EXPECT_TRUE(v.valid);
+  EXPECT_EQ(oracle.asked, (std::vector<std::string>{
+                              "disposable:xn--bcher-kva.example", "free:xn--bcher-kva.example",
+                              "mx:xn--bcher-kva.example", "gravatar:Bob@B\xC3\xBC" "cher.example"}));
+}
+
 }  // namespace
 }  // namespace warden::core::email

@@ -60,26 +60,39 @@ TEST_F(ExportsTest, GenerateFingerprint) {
 TEST_F(ExportsTest, DetectBotAsksTheHostToVerify) {
   auto result = exports::DetectBot(SampleRequest(), t::BotConfig{t::BotConfig::Allow{{}}});
   ASSERT_TRUE(result.ok());
-  EXPECT_EQ(result.value(), (t::BotResult{{}, {"GOOGLE_CRAWLER"}, true, false}));
+  const std::vector<std::string> categories = {"CATEGORY:GOOGLE", "CATEGORY:SEARCH_ENGINE"};
+  EXPECT_EQ(result.value(), (t::BotResult{{}, {"GOOGLE_CRAWLER"}, categories, true, false, false}));
   EXPECT_EQ(verified_, std::vector<std::string>{"GOOGLE_CRAWLER@192.0.2.1"});
   verification_ = t::Verification::kSpoofed;
   result = exports::DetectBot(SampleRequest(),
                               t::BotConfig{t::BotConfig::Deny{{"CATEGORY:TOOL"}}});
   ASSERT_TRUE(result.ok());
-  EXPECT_EQ(result.value(), (t::BotResult{{}, {"GOOGLE_CRAWLER"}, false, true}));
+  EXPECT_EQ(result.value(), (t::BotResult{{}, {"GOOGLE_CRAWLER"}, categories, false, true, false}));
+}
+
+TEST_F(ExportsTest, DetectBotMissingUserAgent) {
+  t::Request no_ua = SampleRequest();
+  no_ua.headers.clear();
+  auto result = exports::DetectBot(no_ua, t::BotConfig{t::BotConfig::Deny{{}}});
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.value(), (t::BotResult{{}, {"MISSING_USER_AGENT"}, {}, false, false, true}));
+  no_ua.headers = {{"User-Agent", " \t"}};
+  result = exports::DetectBot(no_ua, t::BotConfig{t::BotConfig::Allow{{"MISSING_USER_AGENT"}}});
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.value(), (t::BotResult{{"MISSING_USER_AGENT"}, {}, {}, false, false, true}));
+  EXPECT_TRUE(verified_.empty());
 }
 
 TEST_F(ExportsTest, DetectBotErrors) {
-  t::Request no_ua = SampleRequest();
-  no_ua.headers.clear();
-  EXPECT_FALSE(exports::DetectBot(no_ua, t::BotConfig{t::BotConfig::Deny{{}}}).ok());
   EXPECT_FALSE(
       exports::DetectBot(SampleRequest(), t::BotConfig{t::BotConfig::Deny{{"CATEGORY:X"}}}).ok());
 }
 
 TEST_F(ExportsTest, ValidateEmail) {
   using E = t::EmailType;
-  const t::EmailConfig deny{true, false, t::EmailRule{t::EmailRule::Deny{{E::kFree, E::kNoMxRecords}}}};
+  t::EmailConfig deny;  // the other options at their defaults (false, no TLD list)
+  deny.require_top_level_domain = true;
+  deny.rule = t::EmailRule{t::EmailRule::Deny{{E::kFree, E::kNoMxRecords}}};
   auto result = exports::ValidateEmail("ada@GMAIL.com", deny);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result.value(),
@@ -88,7 +101,9 @@ TEST_F(ExportsTest, ValidateEmail) {
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result.value(), (t::EmailResult{t::EmailValidity::kInvalid, t::EmailInvalidReason::kMissingAt,
                                            {E::kInvalid}}));
-  const t::EmailConfig allow{true, false, t::EmailRule{t::EmailRule::Allow{{E::kFree}}}};
+  t::EmailConfig allow;
+  allow.require_top_level_domain = true;
+  allow.rule = t::EmailRule{t::EmailRule::Allow{{E::kFree}}};
   result = exports::ValidateEmail("ada@gmail.com", allow);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result.value(), (t::EmailResult{t::EmailValidity::kValid, std::nullopt, {E::kNoMxRecords}}));

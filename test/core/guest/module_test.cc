@@ -94,7 +94,9 @@ void RunCalls(wasm2c::Instance& instance, uint32_t count) {
     EXPECT_EQ(detected.value(), exports::DetectBot(request, bot)) << i;
 
     const std::string email = i % 5 ? "user" + std::to_string(i) + "@gmail.com" : "not an email";
-    const t::EmailConfig config{true, false, t::EmailRule{t::EmailRule::Allow{{}}}};
+    t::EmailConfig config;  // the other options at their defaults
+    config.require_top_level_domain = true;
+    config.rule = t::EmailRule{t::EmailRule::Allow{{}}};
     auto validated = instance.ValidateEmail(email, config);
     ASSERT_TRUE(validated.ok()) << validated.status().ToString();
     EXPECT_EQ(validated.value(), exports::ValidateEmail(email, config)) << i;

@@ -77,7 +77,9 @@ std::unique_ptr<Engine> EngineWith(EngineKind kind, const std::string& dns_serve
 }
 
 wit::EmailResult Validate(Engine& engine, const std::string& email) {
-  wit::EmailConfig config{true, false, {wit::EmailRule::Deny{{kNoMx, kNoGravatar}}}};
+  wit::EmailConfig config;  // the other options at their defaults
+  config.require_top_level_domain = true;
+  config.rule = {wit::EmailRule::Deny{{kNoMx, kNoGravatar}}};
   auto r = engine.ValidateEmail(email, config);
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   if (!r.ok() || !r->ok()) return {};

@@ -87,16 +87,18 @@ TEST_F(Hostile, TrapIsKTrap) {
 }
 
 // Arguments are lowered inside the same guest entry as the export call: a trap in
-// cabi_realloc is still kTrap, and a bad address from it is still kGuestAbiViolation.
+// cabi_realloc is still kTrap, and a bad address from it is still kGuestAbiViolation. The host
+// asks for one block of all argument data, each piece rounded up to 8 bytes: hostile.wat's
+// cabi_realloc traps on a 24-byte request and returns an out-of-bounds block for 32 bytes.
 TEST_F(Hostile, LoweringThroughCabiRealloc) {
   EXPECT_EQ(Fresh()->StringLen("hello").value(), 5u);
   EXPECT_EQ(Fresh()->StringLen("").value(), 0u);
   auto inst = Fresh();
-  warden::Result<uint32_t> trapped = inst->StringLen(std::string(13, 'x'));
+  warden::Result<uint32_t> trapped = inst->StringLen(std::string(20, 'x'));
   EXPECT_EQ(trapped.status().code(), StatusCode::kTrap) << trapped.status().ToString();
   EXPECT_NE(trapped.status().message().find("cabi_realloc"), std::string::npos);
   EXPECT_EQ(inst->StringLen("ok").status().code(), StatusCode::kInternal);
-  warden::Result<uint32_t> bad = Fresh()->StringLen(std::string(14, 'x'));
+  warden::Result<uint32_t> bad = Fresh()->StringLen(std::string(30, 'x'));
   EXPECT_EQ(bad.status().code(), StatusCode::kGuestAbiViolation) << bad.status().ToString();
   EXPECT_NE(bad.status().message().find("cabi_realloc result"), std::string::npos);
 }

@@ -49,5 +49,43 @@ TEST(NativeGlue, UnboundImportsReturnDefaults) {
   EXPECT_TRUE(rt::exports::ViaHostResult(::witgen::Expected<std::string, uint32_t>::Err(3)).ok());
 }
 
+// Native callers pass owned values; the owned overloads convert them to views (ViewOf) and
+// the echoes copy the views back (ToOwned), so every view form goes there and back.
+TEST(NativeGlue, OwnedOverloadsRoundTripThroughViews) {
+  types::ManyFlags flags;
+  flags.f3 = true;
+  const types::Big big{types::Scalars{true, 1, -2, 3, -4, 5, -6, 7, -8, 0.5f, 0.25, U'x'},
+                       "big",
+                       {"", "one", "a longer string than any small-string buffer"},
+                       types::Point{-1, 2},
+                       uint64_t{7},
+                       types::Shape{types::Shape::Named{"n"}},
+                       types::Color::kGreen,
+                       flags};
+  EXPECT_EQ(rt::exports::EchoBig(big), big);
+  const std::vector<std::vector<uint32_t>> nested{{}, {1, 2}, {3}};
+  EXPECT_EQ(rt::exports::EchoNested(nested), nested);
+  const std::vector<std::string> strings{"a", "", "c"};
+  EXPECT_EQ(rt::exports::EchoStrings(strings), strings);
+  const std::tuple<std::string, uint8_t, double> tuple{"t", 9, 1.5};
+  EXPECT_EQ(rt::exports::EchoTuple(tuple), tuple);
+  EXPECT_EQ(rt::exports::EchoOption(std::optional<std::string>("o")), "o");
+  EXPECT_EQ(rt::exports::EchoResultErr(::witgen::Expected<std::monostate, std::string>::Err("e")),
+            (::witgen::Expected<std::monostate, std::string>::Err("e")));
+  EXPECT_EQ(rt::exports::EchoString(std::string("s")), "s");
+  EXPECT_EQ(rt::exports::EchoBytes(types::Bytes{1, 2, 3}), (types::Bytes{1, 2, 3}));
+}
+
+// A ViewArena keeps views of more than its inline capacity valid (they move to the heap).
+TEST(NativeGlue, ViewArenaGrowsPastItsInlineBuffer) {
+  std::vector<std::string> many(500, "x");
+  many[499] = "last";
+  ::witgen::ViewArena arena;
+  std::span<const std::string_view> view = ::witgen::ViewOf(many, arena);
+  ASSERT_EQ(view.size(), 500u);
+  EXPECT_EQ(view[499], "last");
+  EXPECT_EQ(::witgen::ToOwned(view), many);
+}
+
 }  // namespace
 }  // namespace witgen_test

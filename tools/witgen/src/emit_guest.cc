@@ -18,8 +18,38 @@ std::string Params(const Package& pkg, const Func& f) {
   return s;
 }
 
+// Export parameters are borrowed views (valid for the call), import parameters owned values.
+std::string ViewParams(const Package& pkg, const Func& f) {
+  std::string s;
+  for (size_t i = 0; i < f.params.size(); ++i) {
+    s += (i ? ", " : "") + CppViewParam(pkg, *f.params[i].type) + " " + Snake(f.params[i].name);
+  }
+  return s;
+}
+
 std::string Decl(const Package& pkg, const FuncRef& f) {
-  return CppResult(pkg, f.func->result.get()) + " " + f.cpp_name + "(" + Params(pkg, *f.func) + ")";
+  return CppResult(pkg, f.func->result.get()) + " " + f.cpp_name + "(" +
+         (f.is_export ? ViewParams(pkg, *f.func) : Params(pkg, *f.func)) + ")";
+}
+
+// For native callers: each export that has view parameters again, taking owned values (a
+// template only so that a call that fits both, e.g. with a string literal, picks the view one).
+void EmitOwnedOverloads(std::ostringstream& o, const Package& pkg,
+                        const std::vector<FuncRef>& funcs) {
+  for (const FuncRef& f : funcs) {
+    const Func& fn = *f.func;
+    bool views = false;
+    for (const Param& p : fn.params) views = views || HasViewForm(*p.type);
+    if (!views) continue;
+    o << "namespace " << f.cpp_ns << " {\n// " << f.cpp_name
+      << " with owned parameters (converted with ::witgen::ViewOf).\ntemplate <class = void>\n"
+      << "inline " << CppResult(pkg, fn.result.get()) << " " << f.cpp_name << "("
+      << Params(pkg, fn) << ") {\n  ::witgen::ViewArena Arena;\n  return " << f.cpp_name << "(";
+    for (size_t i = 0; i < fn.params.size(); ++i) {
+      o << (i ? ", " : "") << "::witgen::ViewOf(" << Snake(fn.params[i].name) << ", Arena)";
+    }
+    o << ");\n}\n}  // namespace " << f.cpp_ns << "\n";
+  }
 }
 
 std::string CoreSig(const std::vector<FlatType>& params, const std::vector<FlatType>& results,
@@ -46,20 +76,25 @@ void EmitExport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
   const Func& fn = *f.func;
   Sig sig = SigOf(fn);
   std::vector<FlatType> cp = sig.CoreParams(false), cr = sig.CoreResults(false);
+  if (fn.result) {
+    o << "// The result of " << f.wasm_name << ", kept until its cabi_post (lowering borrows it).\n"
+      << "static wg::Kept<" << CppType(pkg, *fn.result) << "> witgen_result_" << f.id << ";\n";
+  }
   o << "extern \"C\" __attribute__((export_name(\"" << f.wasm_name << "\"))) "
     << CoreSig(cp, cr, "witgen_export_" + f.id) << " {\n";
   std::vector<const Type*> pt = ParamTypes(fn);
   if (sig.params_indirect) {
     std::vector<uint32_t> offs = FieldOffsets(pt);
     for (size_t i = 0; i < pt.size(); ++i) {
-      o << "  auto p" << i << " = Load_" << TypeKey(*pt[i]) << "(a0 + " << offs[i] << ");\n";
+      o << "  auto p" << i << " = " << ExportParamLift(*pt[i], true) << "(a0 + " << offs[i]
+        << ");\n";
     }
-    o << "  wg::Free(a0, " << RecordLayoutOf(pt).size << ");\n";
   } else if (!pt.empty()) {
     o << PackCells(cp, "c");
     std::vector<size_t> flat = FlatOffsets(pt);
     for (size_t i = 0; i < pt.size(); ++i) {
-      o << "  auto p" << i << " = Lift_" << TypeKey(*pt[i]) << "(c + " << flat[i] << ");\n";
+      o << "  auto p" << i << " = " << ExportParamLift(*pt[i], false) << "(c + " << flat[i]
+        << ");\n";
     }
   }
   std::string call = "::" + f.cpp_ns + "::" + f.cpp_name + "(";
@@ -70,7 +105,7 @@ void EmitExport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
     o << "  " << call << ";\n}\n";
   } else {
     std::string rk = TypeKey(*fn.result);
-    o << "  auto r = " << call << ";\n";
+    o << "  auto& r = witgen_result_" << f.id << ".Emplace([&] { return " << call << "; });\n";
     if (sig.results_indirect) {
       Layout l = LayoutOf(*fn.result);
       o << "  alignas(" << l.align << ") static uint8_t ret_area[" << l.size << "];\n"
@@ -83,6 +118,7 @@ void EmitExport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
   }
   o << "extern \"C\" __attribute__((export_name(\"cabi_post_" << f.wasm_name << "\"))) "
     << CoreSig(cr, {}, "witgen_post_" + f.id) << " {\n"
+    << (fn.result ? "  witgen_result_" + f.id + ".Drop();\n" : std::string())
     << "  wg::ResetLog();\n"
     << "  if (witgen_guest_post_return) witgen_guest_post_return();\n}\n\n";
 }
@@ -130,11 +166,13 @@ void EmitImport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
   if (!fn.result) {
     o << "  " << call << ";\n  wg::ReleaseTo(Mark);\n}\n";
   } else if (sig.results_indirect) {
-    o << "  " << call << ";\n  wg::ReleaseTo(Mark);\n"
-      << "  return Load_" << TypeKey(*fn.result) << "(Rp);\n}\n";
+    o << "  " << call << ";\n"
+      << "  auto R = Load_" << TypeKey(*fn.result) << "(Rp);\n"
+      << "  wg::ReleaseTo(Mark);\n  return R;\n}\n";
   } else {
-    o << "  uint64_t Rc[1] = {::witgen::ToCell(" << call << ")};\n  wg::ReleaseTo(Mark);\n"
-      << "  return Lift_" << TypeKey(*fn.result) << "(Rc);\n}\n";
+    o << "  uint64_t Rc[1] = {::witgen::ToCell(" << call << ")};\n"
+      << "  auto R = Lift_" << TypeKey(*fn.result) << "(Rc);\n"
+      << "  wg::ReleaseTo(Mark);\n  return R;\n}\n";
   }
   o << "}  // namespace " << f.cpp_ns << "\n\n";
 }
@@ -158,8 +196,10 @@ std::string EmitGuestHeader(const Model& m, const EmitOptions& opt) {
       }
     }
   };
-  o << "// Exports: implemented by the guest code, called by the glue.\n";
+  o << "// Exports: implemented by the guest code, called by the glue. Parameters are borrowed\n"
+       "// views, valid until the export returns.\n";
   declare(ExportFuncs(m));
+  EmitOwnedOverloads(o, pkg, ExportFuncs(m));
   o << "\n// Imports: provided by the host, callable from the guest code.\n";
   declare(ImportFuncs(m));
   o << "\n// Called after every export's results were consumed, if the guest defines it.\n"
@@ -172,7 +212,7 @@ std::string EmitGuestSource(const Model& m, const EmitOptions& opt) {
   const Package& pkg = *m.pkg;
   o << Banner("Guest glue of world `" + m.world->name + "` (" + opt.source + ").");
   o << "#include \"" << opt.world_snake
-    << "_guest.h\"\n\n#include <cstdint>\n#include <cstdlib>\n\n"
+    << "_guest.h\"\n\n#include <cstdint>\n#include <cstdlib>\n#include <new>\n\n"
        "#include \"witgen/guest_support.h\"\n\nnamespace {\nnamespace wg = ::witgen::guest;\n\n";
   o << EmitGuestTypeHelpers(m) << "}  // namespace\n\n";
   std::vector<FuncRef> imports = ImportFuncs(m);
@@ -189,7 +229,8 @@ std::string EmitGuestSource(const Model& m, const EmitOptions& opt) {
     << (imports.empty() ? "" : "  (void)witgen_keep_imports[0];\n")
     << "  if (new_size == 0) return reinterpret_cast<void*>(align);\n"
        "  void* p = std::realloc(old_size == 0 ? nullptr : old, new_size);\n"
-       "  if (p == nullptr) __builtin_trap();\n  return p;\n}\n\n";
+       "  if (p == nullptr) __builtin_trap();\n"
+       "  wg::Adopt(old_size == 0 ? nullptr : old, p);\n  return p;\n}\n\n";
   for (const FuncRef& f : ExportFuncs(m)) EmitExport(o, pkg, f);
   return o.str();
 }

@@ -1,6 +1,11 @@
 // Emits the guest's per-type Canonical ABI helpers: Load/Store (linear memory) and Lift/Lower
-// (flat cells). The guest trusts the host to follow the ABI, and takes ownership of the
-// buffers it lifts (freeing them once copied).
+// (flat cells) for owned values, and VLoad/VLift, which lift export parameters as borrowed
+// views into the argument buffers. The guest trusts the host to follow the ABI. Argument
+// buffers stay in the allocation log until cabi_post_<export> (see witgen/guest_support.h).
+// Lowering borrows the bytes of strings and of list<u8>/list<s8> from the value lowered, which
+// outlives their use: an import's arguments live through the import call, and an export's
+// result is kept until its cabi_post_<export>. Arrays of other lists are allocated and logged.
+#include <set>
 #include <sstream>
 
 #include "emit_common.h"
@@ -56,10 +61,10 @@ void Scalar(std::ostringstream& o, const Package& pkg, const Type& r, const std:
 void String(std::ostringstream& o, const std::string& key) {
   std::string b[4] = {
       "  return wg::TakeString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));\n",
-      "  wg::Store<uint32_t>(p, wg::CopyOut(v.data(), v.size(), 1));\n"
+      "  wg::Store<uint32_t>(p, wg::Addr(v.data()));\n"
       "  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));\n",
       "  return wg::TakeString(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));\n",
-      "  c[0] = wg::CopyOut(v.data(), v.size(), 1);\n  c[1] = v.size();\n"};
+      "  c[0] = wg::Addr(v.data());\n  c[1] = v.size();\n"};
   Four(o, "std::string", key, b);
 }
 
@@ -79,10 +84,10 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
       << "  for (uint32_t i = 0; i < len; ++i) out.push_back(Load_" << ek << "(ptr + i * " << sz
       << "));\n";
   }
-  o << "  wg::Free(ptr, len);\n  return out;\n}\n";
+  o << "  return out;\n}\n";
   o << "[[maybe_unused]] uint32_t Give_" << key << "(const " << cpp << "& v) {\n";
   if (bytes) {
-    o << "  return wg::CopyOut(v.data(), v.size(), 1);\n}\n";
+    o << "  return wg::Addr(v.data());\n}\n";
   } else {
     o << "  uint32_t ptr = wg::Alloc(v.size() * " << sz << ", " << l.align << ");\n"
       << "  for (size_t i = 0; i < v.size(); ++i) Store_" << ek << "(v[i], ptr + i * " << sz
@@ -175,10 +180,105 @@ void Flags(std::ostringstream& o, const Package& pkg, const Type& r, const std::
   Four(o, f.cpp, key, b);
 }
 
+// The lifting function of `t` in view form: VLoad_/VLift_ when it has one, else the owned one.
+std::string ViewFn(const Type& t, bool memory) {
+  std::string k = TypeKey(t);
+  if (!HasViewForm(t)) return (memory ? "Load_" : "Lift_") + k;
+  return (memory ? "VLoad_" : "VLift_") + k;
+}
+
+// Elements a list view can borrow in place: the C++ type's layout is the ABI's.
+bool DirectElement(const Type& er) {
+  if (er.kind == Type::Kind::kNamed) return er.def->kind == TypeDef::Kind::kEnum;
+  if (er.kind != Type::Kind::kPrim) return false;
+  switch (er.prim) {
+    case Prim::kS8: case Prim::kU8: case Prim::kS16: case Prim::kU16:
+    case Prim::kS32: case Prim::kU32: case Prim::kS64: case Prim::kU64:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void ViewHelpers(std::ostringstream& o, const Package& pkg, const Type& r) {
+  std::string key = TypeKey(r), cpp = CppViewType(pkg, r);
+  std::string mem, flat;  // bodies of VLoad_ and VLift_
+  if (r.kind == Type::Kind::kPrim) {
+    mem = "  return wg::ViewString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));\n";
+    flat = "  return wg::ViewString(c[0], c[1]);\n";
+  } else if (r.kind == Type::Kind::kList) {
+    const Type& er = Resolve(*r.args[0]);
+    std::string ecpp = CppViewType(pkg, er);
+    Layout l = LayoutOf(er);
+    o << "[[maybe_unused]] " << cpp << " VTake_" << key << "(uint32_t ptr, uint32_t len) {\n";
+    if (DirectElement(er)) {
+      o << "  return " << cpp << "(reinterpret_cast<const " << ecpp << "*>(wg::Ptr(ptr)), len);\n";
+    } else {
+      o << "  " << ecpp << "* out = reinterpret_cast<" << ecpp << "*>(wg::Ptr(wg::Alloc(len * sizeof("
+        << ecpp << "), alignof(" << ecpp << "))));\n"
+        << "  for (uint32_t i = 0; i < len; ++i) new (out + i) " << ecpp << "(" << ViewFn(er, true)
+        << "(ptr + i * " << l.size << "));\n  return " << cpp << "(out, len);\n";
+    }
+    o << "}\n";
+    mem = "  return VTake_" + key + "(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));\n";
+    flat = "  return VTake_" + key + "(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));\n";
+  } else if (IsRecordLike(r)) {
+    std::vector<const Type*> m = Members(r);
+    std::vector<uint32_t> offs = FieldOffsets(m);
+    std::vector<size_t> fl = FlatOffsets(m);
+    mem = flat = "  return " + cpp + "{";
+    for (size_t i = 0; i < m.size(); ++i) {
+      std::string sep = i ? ", " : "";
+      mem += sep + ViewFn(*m[i], true) + "(p + " + std::to_string(offs[i]) + ")";
+      flat += sep + ViewFn(*m[i], false) + "(c + " + std::to_string(fl[i]) + ")";
+    }
+    mem += "};\n";
+    flat += "};\n";
+  } else {
+    CaseShape s = CaseShapeOf(pkg, r);
+    s.cpp = cpp;
+    std::string off = std::to_string(s.payload_offset);
+    mem = "  switch (wg::Load<" + std::string(DiscType(s.disc_size)) + ">(p)) {\n";
+    flat = "  switch (static_cast<uint32_t>(c[0])) {\n";
+    for (size_t i = 0; i < s.count; ++i) {
+      std::string ci = "    case " + std::to_string(i) + ": return ";
+      const Type* pt = s.payloads[i];
+      mem += ci + s.MakeExpr(i, pt ? ViewFn(*pt, true) + "(p + " + off + ")" : "") + ";\n";
+      flat += ci + s.MakeExpr(i, pt ? ViewFn(*pt, false) + "(c + 1)" : "") + ";\n";
+    }
+    mem += "    default: __builtin_trap();\n  }\n";
+    flat += "    default: __builtin_trap();\n  }\n";
+  }
+  o << "[[maybe_unused]] " << cpp << " VLoad_" << key << "(uint32_t p) {\n" << mem << "}\n";
+  o << "[[maybe_unused]] " << cpp << " VLift_" << key << "(const uint64_t* c) {\n" << flat
+    << "}\n\n";
+}
+
+void VisitViews(const Type* t, std::set<std::string>& seen, std::vector<const Type*>& out) {
+  if (!t || !HasViewForm(*t)) return;
+  const Type& r = Resolve(*t);
+  if (seen.count(TypeKey(r))) return;
+  for (const auto& a : r.args) VisitViews(a.get(), seen, out);
+  if (r.kind == Type::Kind::kNamed) {
+    for (const Field& f : r.def->fields) VisitViews(f.type.get(), seen, out);
+  }
+  if (seen.insert(TypeKey(r)).second) out.push_back(&r);
+}
+
 }  // namespace
 
 std::string EmitGuestTypeHelpers(const Model& m) {
-  return EmitHelpersByShape(m, {Scalar, String, List, Record, Variant, Flags});
+  std::string owned = EmitHelpersByShape(m, {Scalar, String, List, Record, Variant, Flags});
+  std::set<std::string> seen;
+  std::vector<const Type*> views;
+  for (const FuncRef& f : ExportFuncs(m)) {
+    for (const Param& p : f.func->params) VisitViews(p.type.get(), seen, views);
+  }
+  std::ostringstream o;
+  for (const Type* t : views) ViewHelpers(o, *m.pkg, *t);
+  return owned + o.str();
 }
+
+std::string ExportParamLift(const Type& t, bool memory) { return ViewFn(t, memory); }
 
 }  // namespace witgen

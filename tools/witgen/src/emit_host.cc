@@ -56,11 +56,16 @@ std::string LowerParam(const std::vector<const Type*>& pt, size_t i, bool indire
          std::to_string(i) + ", " + at + ")) return;\n";
 }
 
-// The export's call record and `Invoke_<id>`, which lowers the arguments (allocating through
-// cabi_realloc directly: a guest trap there lands in the same warden_rt_invoke) and calls the
-// export. A lowering failure returns early with `lowered` false and the failure in the Ctx.
-// No local of Invoke_<id> or the Store/Lower helpers has a destructor, so a trap's longjmp
-// skips nothing.
+// The export's call record and `Invoke_<id>`, which runs the whole call in one guest entry
+// (one warden_rt_invoke): lowering, the export, lifting its result into `res`, and
+// cabi_post_<export>. `stage` says how far it got (0 lowering, 1 the export, 2 cabi_post,
+// 3 done), so a trap is attributed to the right step.
+// All out-of-line argument data (strings, list arrays, the parameter area) goes into one block
+// that one cabi_realloc call allocates (Ctx::Reserve; its size, `extra`, is computed by
+// Extra_<key> before the call); a lowering failure returns early at stage 0 with the failure
+// in the Ctx. A trap's longjmp skips no destructor: Invoke_<id>, the Store/Lower helpers and
+// the guest code hold none, and lifting (which builds C++ objects) has finished — its result
+// stored in the caller's `res` — before cabi_post runs; lifting itself never traps.
 void EmitExport(std::ostringstream& o, const Model& m, const EmitOptions& opt, const FuncRef& f) {
   const Func& fn = *f.func;
   Sig sig = SigOf(fn);
@@ -74,10 +79,13 @@ void EmitExport(std::ostringstream& o, const Model& m, const EmitOptions& opt, c
     o << "  const " << CppType(*m.pkg, *pt[i]) << "* p" << i << ";\n";
   }
   o << "  uint64_t args[" << std::max<size_t>(1, sig.flat_params.size())
-    << "];\n  bool lowered;\n};\n";
+    << "];\n  uint64_t extra;  // bytes of out-of-line argument data\n  int stage;\n";
+  if (fn.result) o << "  std::optional<" << CppType(*m.pkg, *fn.result) << "> res;\n";
+  o << "};\n";
   o << "void Invoke_" << f.id << "(void* arg) {\n  auto* k = static_cast<Call_" << f.id
     << "*>(arg);\n  [[maybe_unused]] wh::Ctx& Cx = *k->cx;\n"
-    << "  [[maybe_unused]] uint64_t* Args = k->args;\n";
+    << "  [[maybe_unused]] uint64_t* Args = k->args;\n"
+    << "  if (!Cx.Reserve(k->extra)) return;\n";
   if (sig.params_indirect) {
     Layout area = RecordLayoutOf(pt);
     std::vector<uint32_t> offs = FieldOffsets(pt);
@@ -93,13 +101,25 @@ void EmitExport(std::ostringstream& o, const Model& m, const EmitOptions& opt, c
       o << LowerParam(pt, i, false, "Args + " + std::to_string(flat[i]));
     }
   }
-  o << "  k->lowered = true;\n  "
+  o << "  k->stage = 1;\n  "
     << (cr.empty() ? "" : "k->call.result = ::witgen::ToCell(") << fname << "(" << inst
-    << CoreArgs(cp, "Args") << (cr.empty() ? "" : ")") << ");\n}\n";
-  o << "void Post_" << f.id << "(void* arg) {\n  auto* k = static_cast<wh::Call*>(arg);\n  "
-    << pname << "(static_cast<Z_" << mod << "_instance_t*>(k->instance)";
-  if (!cr.empty()) o << ", ::witgen::CellAs<" << FlatCType(cr[0]) << ">(k->result)";
-  o << ");\n}\n\n";
+    << CoreArgs(cp, "Args") << (cr.empty() ? "" : ")") << ");\n";
+  if (fn.result) {
+    std::string rk = TypeKey(*fn.result);
+    if (sig.results_indirect) {
+      Layout l = LayoutOf(*fn.result);
+      o << "  uint32_t Rp = static_cast<uint32_t>(k->call.result);\n"
+        << "  if (Cx.Check(Rp, " << l.size << ", " << l.align << ", \"return area\")) {\n"
+        << "    std::destroy_at(&k->res);  // empty; the result is built in its place\n"
+        << "    new (&k->res) decltype(k->res)(Load_" << rk << "(Cx, Rp));\n  }\n";
+    } else {
+      o << "  std::destroy_at(&k->res);  // empty; the result is built in its place\n"
+        << "  new (&k->res) decltype(k->res)(Lift_" << rk << "(Cx, &k->call.result));\n";
+    }
+  }
+  o << "  k->stage = 2;\n  " << pname << "(" << inst;
+  if (!cr.empty()) o << ", ::witgen::CellAs<" << FlatCType(cr[0]) << ">(k->call.result)";
+  o << ");\n  k->stage = 3;\n}\n\n";
 }
 
 void EmitMethod(std::ostringstream& o, const Model& m, const FuncRef& f) {
@@ -107,6 +127,14 @@ void EmitMethod(std::ostringstream& o, const Model& m, const FuncRef& f) {
   const Func& fn = *f.func;
   Sig sig = SigOf(fn);
   std::vector<const Type*> pt = ParamTypes(fn);
+  std::string extra = sig.params_indirect
+                          ? "wh::Round8(" + std::to_string(RecordLayoutOf(pt).size) + ")"
+                          : "0";
+  for (size_t i = 0; i < pt.size(); ++i) {
+    if (HasViewForm(*pt[i])) {
+      extra += " + Extra_" + TypeKey(*pt[i]) + "(" + Snake(fn.params[i].name) + ")";
+    }
+  }
   o << MethodDecl(pkg, f, "Instance::") << " {\n"
     << "  State* St = state_.get();\n"
     << "  if (St->poisoned) return warden::InternalError(\"instance unusable after a failed "
@@ -115,33 +143,24 @@ void EmitMethod(std::ostringstream& o, const Model& m, const FuncRef& f) {
     << "  wh::Ctx Cx = MakeDirectCtx(St);\n"
     << "  Call_" << f.id << " K{{&St->module, nullptr, 0}, &Cx";
   for (size_t i = 0; i < pt.size(); ++i) o << ", &" << Snake(fn.params[i].name);
-  o << ", {}, false};\n  wh::Call& Call = K.call;\n  Call.args = K.args;\n"
+  o << ", {}, " << extra << ", 0" << (fn.result ? ", {}" : "") << "};\n"
+    << "  K.call.args = K.args;\n"
     << "  St->import_error.clear();\n"
     << "  warden_rt_clear_memory_exhausted();\n"
     << "  wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_" << f.id << ", &K);\n"
-    << "  if (Trap != WASM_RT_TRAP_NONE) {\n"
-    << "    if (!K.lowered) return TrapStatus(St, Trap, \"cabi_realloc for " << f.label
+    << "  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {\n"
+    << "    if (K.stage == 0) return TrapStatus(St, Trap, \"cabi_realloc for " << f.label
     << "\");\n    return TrapStatus(St, Trap, \"" << f.label << "\");\n  }\n"
-    << "  if (!K.lowered) return Cx.ToStatus();\n";
+    << "  if (K.stage == 0) return Cx.ToStatus();\n";
   if (fn.result) {
-    std::string rk = TypeKey(*fn.result), cpp = CppType(pkg, *fn.result);
-    o << "  std::optional<" << cpp << "> Res;\n";
-    if (sig.results_indirect) {
-      Layout l = LayoutOf(*fn.result);
-      o << "  uint32_t Rp = static_cast<uint32_t>(Call.result);\n"
-        << "  if (Cx.Check(Rp, " << l.size << ", " << l.align << ", \"return area\")) Res = Load_"
-        << rk << "(Cx, Rp);\n";
-    } else {
-      o << "  Res = Lift_" << rk << "(Cx, &Call.result);\n";
-    }
-    o << "  Trap = warden_rt_invoke(&Post_" << f.id << ", &Call);\n"
-      << "  if (!Res) return warden::GuestAbiError(\"" << f.label << ": \" + Cx.error());\n"
-      << "  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, \"cabi_post " << f.label
-      << "\");\n  St->poisoned = false;\n  return std::move(*Res);\n}\n\n";
+    o << "  if (!K.res) return warden::GuestAbiError(\"" << f.label << ": \" + Cx.error());\n";
+  }
+  o << "  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, \"cabi_post " << f.label
+    << "\");\n  St->poisoned = false;\n";
+  if (fn.result) {
+    o << "  return std::move(*K.res);\n}\n\n";
   } else {
-    o << "  Trap = warden_rt_invoke(&Post_" << f.id << ", &Call);\n"
-      << "  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, \"cabi_post " << f.label
-      << "\");\n  St->poisoned = false;\n  return warden::Status::Ok();\n}\n\n";
+    o << "  return warden::Status::Ok();\n}\n\n";
   }
 }
 

@@ -113,7 +113,7 @@ std::string EmitHostSource(const Model& m, const EmitOptions& opt) {
   std::string mod = opt.module;
   o << Banner("wasm2c host glue of world `" + m.world->name + "` (" + opt.source + ").");
   o << "#include \"" << opt.world_snake
-    << "_host.h\"\n\n#include <mutex>\n#include <optional>\n"
+    << "_host.h\"\n\n#include <memory>\n#include <mutex>\n#include <new>\n#include <optional>\n"
        "#include <string>\n#include <utility>\n\n#include \"warden_rt.h\"\n"
        "#include \"witgen/wasm2c_support.h\"\n"
        "// The wasm2c header of the module (its file name is the build's choice).\n"

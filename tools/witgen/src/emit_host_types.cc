@@ -215,10 +215,51 @@ void Flags(std::ostringstream& o, const Package& pkg, const Type& r, const std::
   Emit(o, f.cpp, key, b);
 }
 
+// Extra_<key>(v): the bytes of out-of-line data (strings, list arrays) lowering `v` allocates,
+// each allocation rounded up to 8 — what it takes from a block reserved with Ctx::Reserve.
+// Only types with a string or a list have any (HasViewForm).
+void Extra(std::ostringstream& o, const Package& pkg, const Type& r) {
+  std::string key = TypeKey(r);
+  o << "[[maybe_unused]] uint64_t Extra_" << key << "(const " << CppType(pkg, r) << "& v) {\n";
+  if (r.kind == Type::Kind::kPrim) {
+    o << "  return wh::Round8(v.size());\n";
+  } else if (r.kind == Type::Kind::kList) {
+    const Type& er = Resolve(*r.args[0]);
+    o << "  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * " << LayoutOf(er).size
+      << ");\n";
+    if (HasViewForm(er)) o << "  for (const auto& e : v) n += Extra_" << TypeKey(er) << "(e);\n";
+    o << "  return n;\n";
+  } else if (IsRecordLike(r)) {
+    std::vector<const Type*> mem = Members(r);
+    o << "  return 0";
+    for (size_t i = 0; i < mem.size(); ++i) {
+      if (HasViewForm(*mem[i])) {
+        o << " + Extra_" << TypeKey(*mem[i]) << "(" << MemberExpr(r, i, "v") << ")";
+      }
+    }
+    o << ";\n";
+  } else {
+    CaseShape s = CaseShapeOf(pkg, r);
+    o << "  switch (" << s.IndexExpr("v") << ") {\n";
+    for (size_t i = 0; i < s.count; ++i) {
+      if (s.payloads[i] && HasViewForm(*s.payloads[i])) {
+        o << "    case " << i << ": return Extra_" << TypeKey(*s.payloads[i]) << "("
+          << s.GetExpr(i, "v") << ");\n";
+      }
+    }
+    o << "    default: return 0;\n  }\n";
+  }
+  o << "}\n\n";
+}
+
 }  // namespace
 
 std::string EmitHostTypeHelpers(const Model& m) {
-  return EmitHelpersByShape(m, {Scalar, String, List, Record, Variant, Flags});
+  std::ostringstream o;
+  for (const Type* t : HelperTypes(m)) {
+    if (HasViewForm(*t)) Extra(o, *m.pkg, *t);
+  }
+  return EmitHelpersByShape(m, {Scalar, String, List, Record, Variant, Flags}) + o.str();
 }
 
 }  // namespace witgen

@@ -65,6 +65,98 @@ void EmitDef(const Model& m, const TypeDef& d, std::ostringstream& o) {
   }
 }
 
+// True when the record or variant `d` has a separate `<Name>View` form.
+bool HasViewDef(const TypeDef& d) {
+  if (d.kind != TypeDef::Kind::kRecord && d.kind != TypeDef::Kind::kVariant) return false;
+  for (const Field& f : d.fields) {
+    if (f.type && HasViewForm(*f.type)) return true;
+  }
+  return false;
+}
+
+// The borrowed view form of a record or variant that has one (docs/witgen.md).
+void EmitViewDef(const Model& m, const TypeDef& d, std::ostringstream& o) {
+  const Package& pkg = *m.pkg;
+  std::string name = Pascal(d.name) + "View";
+  o << "// Borrowed view of " << Pascal(d.name) << " (export parameters; valid during the call).\n";
+  o << "struct " << name << " {\n";
+  if (d.kind == TypeDef::Kind::kRecord) {
+    for (const Field& f : d.fields) {
+      bool scalar = !ScalarCpp(pkg, Resolve(*f.type)).empty();
+      o << "  " << CppViewType(pkg, *f.type) << " " << Snake(f.name) << (scalar ? "{}" : "")
+        << ";\n";
+    }
+  } else {
+    std::string alts;
+    for (const Field& f : d.fields) {
+      std::string c = Pascal(f.name);
+      if (c == Pascal(d.name)) c += "_";
+      o << "  struct " << c << " {";
+      if (f.type) o << "\n    " << CppViewType(pkg, *f.type) << " value;\n  ";
+      o << "};\n";
+      alts += (alts.empty() ? "" : ", ") + c;
+    }
+    o << "  std::variant<" << alts << "> value;\n";
+  }
+  o << "};\n";
+}
+
+// Declarations (`body` false) or definitions of ViewIn/ToOwnedIn for `d`'s view form.
+void EmitViewConversions(const Model& m, const TypeDef& d, bool body, std::ostringstream& o) {
+  std::string name = Pascal(d.name), view = name + "View";
+  std::string view_sig = "inline " + view + " ViewIn(const " + name +
+                         "& v, ::witgen::ViewArena& a)";
+  std::string own_sig = "inline " + name + " ToOwnedIn(const " + view +
+                        "& v, ::witgen::Owning o)";
+  if (!body) {
+    o << view_sig << ";\n" << own_sig << ";\n";
+    return;
+  }
+  std::string to_view = view_sig + " {\n", to_own = own_sig + " {\n";
+  if (d.kind == TypeDef::Kind::kRecord) {
+    to_view += "  return " + view + "{";
+    to_own += "  return " + name + "{";
+    for (size_t i = 0; i < d.fields.size(); ++i) {
+      std::string f = Snake(d.fields[i].name), sep = i ? ", " : "";
+      to_view += sep + "ViewIn(v." + f + ", a)";
+      to_own += sep + "ToOwnedIn(v." + f + ", o)";
+    }
+    to_view += "};\n}\n";
+    to_own += "};\n}\n";
+  } else {
+    to_view += "  switch (v.value.index()) {\n";
+    to_own += "  switch (v.value.index()) {\n";
+    for (size_t i = 0; i < d.fields.size(); ++i) {
+      std::string c = Pascal(d.fields[i].name), is = std::to_string(i);
+      if (c == name) c += "_";
+      std::string get = "std::get<" + is + ">(v.value).value";
+      bool pay = d.fields[i].type != nullptr;
+      to_view += "    case " + is + ": return " + view + "{" + view + "::" + c + "{" +
+                 (pay ? "ViewIn(" + get + ", a)" : "") + "}};\n";
+      to_own += "    case " + is + ": return " + name + "{" + name + "::" + c + "{" +
+                (pay ? "ToOwnedIn(" + get + ", o)" : "") + "}};\n";
+    }
+    to_view += "  }\n  __builtin_unreachable();\n}\n";
+    to_own += "  }\n  __builtin_unreachable();\n}\n";
+  }
+  (void)m;
+  o << to_view << to_own;
+}
+
+// The conversions of every view form, declared first so that they may call each other.
+void EmitAllViewConversions(const Model& m, std::ostringstream& o) {
+  for (bool body : {false, true}) {
+    for (size_t i = 0; i < m.types.size(); ++i) {
+      const TypeDef& d = *m.types[i];
+      if (!HasViewDef(d)) continue;
+      o << "namespace " << NsOf(m, d.owner) << " {\n";
+      EmitViewConversions(m, d, body, o);
+      o << "}  // namespace " << NsOf(m, d.owner) << "\n";
+    }
+    o << "\n";
+  }
+}
+
 void EmitUses(const Model& m, const std::string& owner, const std::vector<UsedName>& used,
               std::ostringstream& o) {
   if (used.empty()) return;
@@ -72,6 +164,10 @@ void EmitUses(const Model& m, const std::string& owner, const std::vector<UsedNa
   for (const UsedName& u : used) {
     o << "using " << Pascal(u.local) << " = " << OwnerNs(*m.pkg, u.def->owner)
       << "::" << Pascal(u.def->name) << ";\n";
+    if (HasViewDef(*u.def)) {
+      o << "using " << Pascal(u.local) << "View = " << OwnerNs(*m.pkg, u.def->owner)
+        << "::" << Pascal(u.def->name) << "View;\n";
+    }
   }
   o << "}  // namespace " << NsOf(m, owner) << "\n\n";
 }
@@ -130,18 +226,21 @@ std::string EmitTypesHeader(const Model& m, const EmitOptions& opt) {
   std::ostringstream o;
   o << Banner("C++ types of world `" + m.world->name + "` (" + opt.source + ").");
   o << "#pragma once\n\n#include <cstdint>\n#include <functional>\n#include <optional>\n"
-       "#include <string>\n#include <tuple>\n#include <variant>\n#include <vector>\n\n"
-       "#include \"witgen/runtime.h\"\n\n";
+       "#include <span>\n#include <string>\n#include <string_view>\n#include <tuple>\n"
+       "#include <variant>\n#include <vector>\n\n"
+       "#include \"witgen/runtime.h\"\n#include \"witgen/views.h\"\n\n";
   // One namespace block per run of definitions with the same owner.
   for (size_t i = 0; i < m.types.size(); ++i) {
     const std::string& owner = m.types[i]->owner;
     if (i == 0 || m.types[i - 1]->owner != owner) o << "namespace " << NsOf(m, owner) << " {\n\n";
     EmitDef(m, *m.types[i], o);
+    if (HasViewDef(*m.types[i])) EmitViewDef(m, *m.types[i], o);
     o << "\n";
     if (i + 1 == m.types.size() || m.types[i + 1]->owner != owner) {
       o << "}  // namespace " << NsOf(m, owner) << "\n\n";
     }
   }
+  EmitAllViewConversions(m, o);
   for (const Interface* i : m.interfaces) EmitUses(m, i->name, i->used, o);
   EmitUses(m, m.world->name, m.world->used, o);
   EmitImports(m, o);

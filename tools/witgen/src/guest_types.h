@@ -10,6 +10,12 @@ namespace witgen {
 // C++ functions Load_<key>/Store_<key>/Lift_<key>/Lower_<key> for every type the world's
 // functions carry, dependencies first; meant for an anonymous namespace with `wg` aliasing
 // ::witgen::guest.
+// Also VLoad_<key>/VLift_<key> (and VTake_<key> for lists) lifting every export parameter type
+// that has a view form as a borrowed view.
 std::string EmitGuestTypeHelpers(const Model& m);
+
+// The name of the function lifting an export parameter of type `t` from memory (`memory`) or
+// from flat cells: VLoad_/VLift_ for types with a view form, else Load_/Lift_.
+std::string ExportParamLift(const Type& t, bool memory);
 
 }  // namespace witgen

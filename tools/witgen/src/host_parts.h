@@ -16,7 +16,7 @@ std::string MethodDecl(const Package& pkg, const FuncRef& f, const std::string& 
 std::vector<std::string> ImportModules(const Model& m);
 // "Z_<mangled module>_instance_t".
 std::string ImportStruct(const std::string& module);
-// Invoke_<id>/Post_<id>: the calls of export `f` and of its cabi_post through wh::Call.
+// Call_<id>/Invoke_<id>: one call of export `f` (lower, call, lift, cabi_post) in one guest entry.
 void EmitExport(std::ostringstream& o, const Model& m, const EmitOptions& opt, const FuncRef& f);
 // Instance::<Method>: lower, call, lift, post-return.
 void EmitMethod(std::ostringstream& o, const Model& m, const FuncRef& f);

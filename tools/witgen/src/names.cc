@@ -173,6 +173,61 @@ std::string CppParam(const Package& pkg, const Type& t) {
   return scalar ? CppType(pkg, t) : "const " + CppType(pkg, t) + "&";
 }
 
+bool HasViewForm(const Type& t0) {
+  const Type& t = Resolve(t0);
+  switch (t.kind) {
+    case Type::Kind::kPrim:
+      return t.prim == Prim::kString;
+    case Type::Kind::kList:
+      return true;
+    case Type::Kind::kNamed:
+      for (const Field& f : t.def->fields) {
+        if (f.type && HasViewForm(*f.type)) return true;
+      }
+      return false;
+    default:
+      for (const auto& a : t.args) {
+        if (a && HasViewForm(*a)) return true;
+      }
+      return false;
+  }
+}
+
+std::string CppViewType(const Package& pkg, const Type& t0) {
+  if (!HasViewForm(t0)) return CppType(pkg, t0);
+  const Type& t = Resolve(t0);
+  auto opt = [&](const TypePtr& a) {
+    return a ? CppViewType(pkg, *a) : std::string("std::monostate");
+  };
+  switch (t.kind) {
+    case Type::Kind::kPrim:
+      return "std::string_view";
+    case Type::Kind::kNamed:
+      return CppType(pkg, t) + "View";
+    case Type::Kind::kList:
+      return "std::span<const " + CppViewType(pkg, *t.args[0]) + ">";
+    case Type::Kind::kOption:
+      return "std::optional<" + CppViewType(pkg, *t.args[0]) + ">";
+    case Type::Kind::kResult:
+      return "::witgen::Expected<" + opt(t.args[0]) + ", " + opt(t.args[1]) + ">";
+    case Type::Kind::kTuple: {
+      std::string s = "std::tuple<";
+      for (size_t i = 0; i < t.args.size(); ++i) {
+        s += (i ? ", " : "") + CppViewType(pkg, *t.args[i]);
+      }
+      return s + ">";
+    }
+  }
+  return "";
+}
+
+std::string CppViewParam(const Package& pkg, const Type& t) {
+  const Type& r = Resolve(t);
+  bool by_value = r.kind == Type::Kind::kList || r.kind == Type::Kind::kPrim ||
+                  (r.kind == Type::Kind::kNamed && r.def->kind == TypeDef::Kind::kEnum);
+  return by_value ? CppViewType(pkg, t) : "const " + CppViewType(pkg, t) + "&";
+}
+
 std::string TypeKey(const Type& t0) {
   const Type& t = Resolve(t0);
   auto opt = [](const TypePtr& a) { return a ? TypeKey(*a) : std::string("none"); };

@@ -24,6 +24,15 @@ std::string CppType(const Package& pkg, const Type& t);
 std::string CppResult(const Package& pkg, const Type* t);
 // The C++ parameter spelling: by value for scalars, `const T&` otherwise.
 std::string CppParam(const Package& pkg, const Type& t);
+// True when `t` contains a string or a list, so its borrowed view form differs from its owned
+// form (docs/witgen.md, "Borrowed export parameters").
+bool HasViewForm(const Type& t);
+// The view form of `t`: string → std::string_view, list<T> → std::span<const view(T)>, a
+// record/variant with a view form → `<Name>View`, option/result/tuple of views; else CppType.
+std::string CppViewType(const Package& pkg, const Type& t);
+// An export parameter's spelling in the guest: scalars, string_view and span by value,
+// everything else `const <view>&`.
+std::string CppViewParam(const Package& pkg, const Type& t);
 // A C identifier unique to the (resolved) structure of `t`, used to name generated helpers.
 std::string TypeKey(const Type& t);
 // The interface's import/export module name: "ns:pkg/iface@version".

@@ -100,6 +100,22 @@ function bool(c, key, fallback) {
   return v;
 }
 
+// The email options after the first two (docs/email-validation.md), in the order the eval
+// checks them; only those present (absent ones keep the package's defaults).
+const EMAIL_BOOL_OPTIONS = ['allowDisplayName', 'requireAsciiLocalPart', 'allowEmptyLocalPart', 'allowTestDomain',
+  'ignoreLengthLimits'];
+
+function emailOptions(c) {
+  const options = {};
+  for (const key of EMAIL_BOOL_OPTIONS) if (c.has(key)) options[key] = bool(c, key, false);
+  if (c.has('allowedTopLevelDomains')) {
+    const tlds = c.get('allowedTopLevelDomains');
+    if (!Array.isArray(tlds)) shape('config.allowedTopLevelDomains', 'must be an array');
+    options.allowedTopLevelDomains = stringList(tlds, 'config.allowedTopLevelDomains');
+  }
+  return options;
+}
+
 const handlers = {
   'generate-fingerprint'(analyzer, input) {
     const req = request(input);
@@ -119,7 +135,10 @@ const handlers = {
     stringList(list, path);
     const overrides = overridesOf(input, parseBotOverrides);
     return analyse(overrides, () => analyzer.detectBot(req, { [tag]: list }),
-      (r) => ({ allowed: r.allowed, denied: r.denied, verified: r.verified, spoofed: r.spoofed }));
+      (r) => ({
+        allowed: r.allowed, denied: r.denied, categories: r.categories, verified: r.verified,
+        spoofed: r.spoofed, missingUserAgent: r.missingUserAgent,
+      }));
   },
 
   'validate-email'(analyzer, input) {
@@ -127,13 +146,14 @@ const handlers = {
     const c = allowOrDeny(input);
     const requireTopLevelDomain = bool(c, 'requireTopLevelDomain', true);
     const allowDomainLiteral = bool(c, 'allowDomainLiteral', false);
+    const options = emailOptions(c);
     const { tag, list, path } = ruleOf(c);
     list.forEach((v, i) => {
       if (typeof v !== 'string') shape(`${path}[${i}]`, 'must be a string');
       if (!Object.hasOwn(EMAIL_TYPES, v)) shape(`${path}[${i}]`, `unknown email type ${JSON.stringify(v)}`);
     });
     const overrides = overridesOf(input, parseEmailOverrides);
-    const config = { requireTopLevelDomain, allowDomainLiteral, [tag]: list };
+    const config = { requireTopLevelDomain, allowDomainLiteral, ...options, [tag]: list };
     return analyse(overrides, () => analyzer.validateEmail(email, config),
       (r) => (r.reason === undefined
         ? { validity: r.validity, blocked: r.blocked }

@@ -1,14 +1,17 @@
 // Support for witgen's guest glue (compiled for wasm32 only; included by <world>_guest.cc).
 //
-// Addresses are guest pointers as uint32_t. Memory the glue allocates for values it returns
-// is recorded in a log so `cabi_post_<export>` (and the end of an import call) can free it.
+// Addresses are guest pointers as uint32_t. Memory the glue allocates for values it returns,
+// for views of parameters, and every block the host obtains through cabi_realloc is recorded
+// in a log so `cabi_post_<export>` (and the end of an import call) can free it.
 // The guest is single-threaded, so the log is a plain static.
 #pragma once
 
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string>
+#include <string_view>
 
 #include "witgen/abi.h"
 
@@ -82,24 +85,61 @@ inline void ResetLog() {
   log.capacity = AllocLog::kInline;
 }
 
-// Frees a buffer the host handed over (string, list or parameter area). The host passes
-// empty buffers with arbitrary pointers, so those are not freed.
-inline void Free(uint32_t p, size_t len) {
-  if (len != 0 && p != 0) std::free(Ptr(p));
+// Records a block cabi_realloc handed to the host (`old` is the block it replaced, or null):
+// the host fills it with arguments (or an import's results), and the glue frees it with the
+// rest of the log — at cabi_post_<export>, or when the import call that received it has
+// lifted its results. Lifting never frees argument buffers, so a host may place several
+// values in one block, and export parameters may be borrowed views into it.
+inline void Adopt(void* old, void* p) {
+  AllocLog& log = Log();
+  if (old != nullptr) {
+    for (size_t i = log.size; i-- > 0;) {
+      if (log.items[i] == old) {
+        log.items[i] = p;
+        return;
+      }
+    }
+  }
+  Remember(p);
 }
 
-// Takes ownership of a host-provided UTF-8 string.
+// A view of a host-provided UTF-8 string (valid until the log is released).
+inline std::string_view ViewString(uint64_t p, uint64_t len) {
+  return std::string_view(reinterpret_cast<const char*>(Ptr(static_cast<uint32_t>(p))),
+                          static_cast<uint32_t>(len));
+}
+
+// A copy of a host-provided UTF-8 string.
 inline std::string TakeString(uint32_t p, uint32_t len) {
-  std::string s(reinterpret_cast<const char*>(Ptr(p)), len);
-  Free(p, len);
-  return s;
+  return std::string(reinterpret_cast<const char*>(Ptr(p)), len);
 }
 
-// Copies `n` bytes into a new logged allocation; returns its address (0 when n == 0).
-inline uint32_t CopyOut(const void* data, size_t n, size_t align) {
-  uint32_t p = Alloc(n, align);
-  if (n) std::memcpy(Ptr(p), data, n);
-  return p;
-}
+// The guest address of `p` (for values that stay alive while the host reads them).
+inline uint32_t Addr(const void* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
+
+// Storage for an export's result, kept alive until its cabi_post_<export> so that lowering can
+// point the host at the result's own bytes instead of copying them.
+template <class T>
+class Kept {
+ public:
+  // Destroys the previous value (if cabi_post was skipped) and keeps `make()`'s result,
+  // constructed in place.
+  template <class F>
+  T& Emplace(F&& make) {
+    Drop();
+    T* v = new (storage_) T(make());
+    live_ = true;
+    return *v;
+  }
+  void Drop() {
+    if (!live_) return;
+    reinterpret_cast<T*>(storage_)->~T();
+    live_ = false;
+  }
+
+ private:
+  alignas(T) unsigned char storage_[sizeof(T)];
+  bool live_ = false;
+};
 
 }  // namespace witgen::guest

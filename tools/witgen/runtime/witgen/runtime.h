@@ -13,8 +13,15 @@ namespace witgen {
 template <class T, class E>
 class Expected {
  public:
-  static Expected Ok(T value) { return Expected(std::in_place_index<0>, std::move(value)); }
-  static Expected Err(E error) { return Expected(std::in_place_index<1>, std::move(error)); }
+  // Taking any U the side is constructible from (not a T by value) saves a move.
+  template <class U = T>
+  static Expected Ok(U&& value) {
+    return Expected(std::in_place_index<0>, std::forward<U>(value));
+  }
+  template <class U = E>
+  static Expected Err(U&& error) {
+    return Expected(std::in_place_index<1>, std::forward<U>(error));
+  }
 
   bool ok() const { return v_.index() == 0; }
   // The value; only when ok().

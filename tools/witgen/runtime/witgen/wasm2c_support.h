@@ -23,6 +23,9 @@ namespace witgen::host {
 // Returns the trap code (WASM_RT_TRAP_NONE on success) and stores the address in `*out`.
 using AllocFn = wasm_rt_trap_t (*)(void* self, uint32_t align, uint32_t size, uint32_t* out);
 
+// `n` rounded up to a multiple of 8: what one allocation takes from a reserved block.
+inline uint64_t Round8(uint64_t n) { return (n + 7) & ~uint64_t{7}; }
+
 // The context of one lift or lower: guest memory, the allocator, and the first failure.
 class Ctx {
  public:
@@ -78,10 +81,30 @@ class Ctx {
     return Fail(std::string("bad discriminant ") + std::to_string(d) + " for " + type);
   }
 
-  // Allocates guest memory (0 bytes → address 0, no call). Checks the returned address.
+  // Allocates one block of `size` bytes (8-aligned) through cabi_realloc, checks it once, and
+  // serves later Alloc calls from it (each rounded up to 8 bytes; see Round8). An export call
+  // reserves all its out-of-line argument data this way: one guest call instead of one per
+  // string and list. 0 bytes → nothing.
+  bool Reserve(uint64_t size) {
+    if (size == 0) return true;
+    if (size > 0xffffffffull) return Fail("value too large for guest");
+    uint32_t p = 0;
+    if (!Alloc(static_cast<uint32_t>(size), 8, &p)) return false;
+    block_next_ = p;
+    block_end_ = p + size;
+    return true;
+  }
+
+  // Allocates guest memory (0 bytes → address 0, no call): from the reserved block when it
+  // has room, else through cabi_realloc. Checks the returned address.
   bool Alloc(uint32_t size, uint32_t align, uint32_t* out) {
     if (size == 0) {
       *out = 0;
+      return true;
+    }
+    if (block_next_ + size <= block_end_) {  // block_next_ is 8-aligned (align <= 8)
+      *out = static_cast<uint32_t>(block_next_);
+      block_next_ = Round8(block_next_ + size);
       return true;
     }
     wasm_rt_trap_t trap = alloc_(alloc_self_, align, size, out);
@@ -132,6 +155,8 @@ class Ctx {
   void* alloc_self_;
   std::string error_;
   wasm_rt_trap_t trap_ = WASM_RT_TRAP_NONE;
+  uint64_t block_next_ = 0;  // the reserved block's first free byte
+  uint64_t block_end_ = 0;
 };
 
 // The arguments and result of one call into the guest, passed through warden_rt_invoke.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 
 #include "witgen/guest_support.h"
 
@@ -27,14 +28,14 @@ namespace wg = ::witgen::guest;
   return wg::TakeString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
 }
 [[maybe_unused]] void Store_string(const std::string& v, uint32_t p) {
-  wg::Store<uint32_t>(p, wg::CopyOut(v.data(), v.size(), 1));
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
   wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
 }
 [[maybe_unused]] std::string Lift_string(const uint64_t* c) {
   return wg::TakeString(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
 }
 [[maybe_unused]] void Lower_string(const std::string& v, uint64_t* c) {
-  c[0] = wg::CopyOut(v.data(), v.size(), 1);
+  c[0] = wg::Addr(v.data());
   c[1] = v.size();
 }
 
@@ -83,7 +84,6 @@ namespace wg = ::witgen::guest;
   std::vector<std::tuple<std::string, std::string>> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_tuple2_string_string_(ptr + i * 16));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_tuple2_string_string__(const std::vector<std::tuple<std::string, std::string>>& v) {
@@ -122,11 +122,10 @@ namespace wg = ::witgen::guest;
 [[maybe_unused]] std::vector<uint8_t> Take_list_u8_(uint32_t ptr, uint32_t len) {
   const uint8_t* data = reinterpret_cast<const uint8_t*>(wg::Ptr(ptr));
   std::vector<uint8_t> out(data, data + len);
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_u8_(const std::vector<uint8_t>& v) {
-  return wg::CopyOut(v.data(), v.size(), 1);
+  return wg::Addr(v.data());
 }
 [[maybe_unused]] std::vector<uint8_t> Load_list_u8_(uint32_t p) {
   return Take_list_u8_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
@@ -215,7 +214,6 @@ namespace wg = ::witgen::guest;
   std::vector<std::string> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_string(ptr + i * 8));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_string_(const std::vector<std::string>& v) {
@@ -379,22 +377,26 @@ namespace wg = ::witgen::guest;
 }
 
 [[maybe_unused]] ::warden::analyze::types::BotResult Load_types_bot_result(uint32_t p) {
-  return ::warden::analyze::types::BotResult{Load_list_string_(p + 0), Load_list_string_(p + 8), Load_bool(p + 16), Load_bool(p + 17)};
+  return ::warden::analyze::types::BotResult{Load_list_string_(p + 0), Load_list_string_(p + 8), Load_list_string_(p + 16), Load_bool(p + 24), Load_bool(p + 25), Load_bool(p + 26)};
 }
 [[maybe_unused]] void Store_types_bot_result(const ::warden::analyze::types::BotResult& v, uint32_t p) {
   Store_list_string_(v.allowed, p + 0);
   Store_list_string_(v.denied, p + 8);
-  Store_bool(v.verified, p + 16);
-  Store_bool(v.spoofed, p + 17);
+  Store_list_string_(v.categories, p + 16);
+  Store_bool(v.verified, p + 24);
+  Store_bool(v.spoofed, p + 25);
+  Store_bool(v.missing_user_agent, p + 26);
 }
 [[maybe_unused]] ::warden::analyze::types::BotResult Lift_types_bot_result(const uint64_t* c) {
-  return ::warden::analyze::types::BotResult{Lift_list_string_(c + 0), Lift_list_string_(c + 2), Lift_bool(c + 4), Lift_bool(c + 5)};
+  return ::warden::analyze::types::BotResult{Lift_list_string_(c + 0), Lift_list_string_(c + 2), Lift_list_string_(c + 4), Lift_bool(c + 6), Lift_bool(c + 7), Lift_bool(c + 8)};
 }
 [[maybe_unused]] void Lower_types_bot_result(const ::warden::analyze::types::BotResult& v, uint64_t* c) {
   Lower_list_string_(v.allowed, c + 0);
   Lower_list_string_(v.denied, c + 2);
-  Lower_bool(v.verified, c + 4);
-  Lower_bool(v.spoofed, c + 5);
+  Lower_list_string_(v.categories, c + 4);
+  Lower_bool(v.verified, c + 6);
+  Lower_bool(v.spoofed, c + 7);
+  Lower_bool(v.missing_user_agent, c + 8);
 }
 
 [[maybe_unused]] ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError> Load_result_types_bot_result_types_analysis_error_(uint32_t p) {
@@ -453,7 +455,6 @@ namespace wg = ::witgen::guest;
   std::vector<::warden::analyze::types::EmailType> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_types_email_type(ptr + i * 1));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_types_email_type_(const std::vector<::warden::analyze::types::EmailType>& v) {
@@ -516,20 +517,32 @@ namespace wg = ::witgen::guest;
 }
 
 [[maybe_unused]] ::warden::analyze::types::EmailConfig Load_types_email_config(uint32_t p) {
-  return ::warden::analyze::types::EmailConfig{Load_bool(p + 0), Load_bool(p + 1), Load_types_email_rule(p + 4)};
+  return ::warden::analyze::types::EmailConfig{Load_bool(p + 0), Load_bool(p + 1), Load_types_email_rule(p + 4), Load_bool(p + 16), Load_bool(p + 17), Load_bool(p + 18), Load_bool(p + 19), Load_bool(p + 20), Load_list_string_(p + 24)};
 }
 [[maybe_unused]] void Store_types_email_config(const ::warden::analyze::types::EmailConfig& v, uint32_t p) {
   Store_bool(v.require_top_level_domain, p + 0);
   Store_bool(v.allow_domain_literal, p + 1);
   Store_types_email_rule(v.rule, p + 4);
+  Store_bool(v.allow_display_name, p + 16);
+  Store_bool(v.require_ascii_local_part, p + 17);
+  Store_bool(v.allow_empty_local_part, p + 18);
+  Store_bool(v.allow_test_domain, p + 19);
+  Store_bool(v.ignore_length_limits, p + 20);
+  Store_list_string_(v.allowed_top_level_domains, p + 24);
 }
 [[maybe_unused]] ::warden::analyze::types::EmailConfig Lift_types_email_config(const uint64_t* c) {
-  return ::warden::analyze::types::EmailConfig{Lift_bool(c + 0), Lift_bool(c + 1), Lift_types_email_rule(c + 2)};
+  return ::warden::analyze::types::EmailConfig{Lift_bool(c + 0), Lift_bool(c + 1), Lift_types_email_rule(c + 2), Lift_bool(c + 5), Lift_bool(c + 6), Lift_bool(c + 7), Lift_bool(c + 8), Lift_bool(c + 9), Lift_list_string_(c + 10)};
 }
 [[maybe_unused]] void Lower_types_email_config(const ::warden::analyze::types::EmailConfig& v, uint64_t* c) {
   Lower_bool(v.require_top_level_domain, c + 0);
   Lower_bool(v.allow_domain_literal, c + 1);
   Lower_types_email_rule(v.rule, c + 2);
+  Lower_bool(v.allow_display_name, c + 5);
+  Lower_bool(v.require_ascii_local_part, c + 6);
+  Lower_bool(v.allow_empty_local_part, c + 7);
+  Lower_bool(v.allow_test_domain, c + 8);
+  Lower_bool(v.ignore_length_limits, c + 9);
+  Lower_list_string_(v.allowed_top_level_domains, c + 10);
 }
 
 [[maybe_unused]] ::warden::analyze::types::EmailValidity Load_types_email_validity(uint32_t p) {
@@ -545,19 +558,71 @@ namespace wg = ::witgen::guest;
   c[0] = static_cast<uint32_t>(v);
 }
 
+[[maybe_unused]] ::warden::analyze::types::EmailInvalidReason Load_types_email_invalid_reason(uint32_t p) {
+  return static_cast<::warden::analyze::types::EmailInvalidReason>(wg::Load<uint8_t>(p));
+}
+[[maybe_unused]] void Store_types_email_invalid_reason(const ::warden::analyze::types::EmailInvalidReason& v, uint32_t p) {
+  wg::Store<uint8_t>(p, static_cast<uint8_t>(v));
+}
+[[maybe_unused]] ::warden::analyze::types::EmailInvalidReason Lift_types_email_invalid_reason(const uint64_t* c) {
+  return static_cast<::warden::analyze::types::EmailInvalidReason>(static_cast<uint32_t>(c[0]));
+}
+[[maybe_unused]] void Lower_types_email_invalid_reason(const ::warden::analyze::types::EmailInvalidReason& v, uint64_t* c) {
+  c[0] = static_cast<uint32_t>(v);
+}
+
+[[maybe_unused]] std::optional<::warden::analyze::types::EmailInvalidReason> Load_option_types_email_invalid_reason_(uint32_t p) {
+  switch (wg::Load<uint8_t>(p)) {
+    case 0: return std::optional<::warden::analyze::types::EmailInvalidReason>();
+    case 1: return std::optional<::warden::analyze::types::EmailInvalidReason>(std::in_place, Load_types_email_invalid_reason(p + 1));
+    default: __builtin_trap();
+  }
+}
+[[maybe_unused]] void Store_option_types_email_invalid_reason_(const std::optional<::warden::analyze::types::EmailInvalidReason>& v, uint32_t p) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      Store_types_email_invalid_reason((*v), p + 1);
+      return;
+  }
+}
+[[maybe_unused]] std::optional<::warden::analyze::types::EmailInvalidReason> Lift_option_types_email_invalid_reason_(const uint64_t* c) {
+  switch (static_cast<uint32_t>(c[0])) {
+    case 0: return std::optional<::warden::analyze::types::EmailInvalidReason>();
+    case 1: return std::optional<::warden::analyze::types::EmailInvalidReason>(std::in_place, Lift_types_email_invalid_reason(c + 1));
+    default: __builtin_trap();
+  }
+}
+[[maybe_unused]] void Lower_option_types_email_invalid_reason_(const std::optional<::warden::analyze::types::EmailInvalidReason>& v, uint64_t* c) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0:
+      c[0] = 0;
+      return;
+    case 1:
+      c[0] = 1;
+      Lower_types_email_invalid_reason((*v), c + 1);
+      return;
+  }
+}
+
 [[maybe_unused]] ::warden::analyze::types::EmailResult Load_types_email_result(uint32_t p) {
-  return ::warden::analyze::types::EmailResult{Load_types_email_validity(p + 0), Load_list_types_email_type_(p + 4)};
+  return ::warden::analyze::types::EmailResult{Load_types_email_validity(p + 0), Load_option_types_email_invalid_reason_(p + 1), Load_list_types_email_type_(p + 4)};
 }
 [[maybe_unused]] void Store_types_email_result(const ::warden::analyze::types::EmailResult& v, uint32_t p) {
   Store_types_email_validity(v.validity, p + 0);
+  Store_option_types_email_invalid_reason_(v.reason, p + 1);
   Store_list_types_email_type_(v.blocked, p + 4);
 }
 [[maybe_unused]] ::warden::analyze::types::EmailResult Lift_types_email_result(const uint64_t* c) {
-  return ::warden::analyze::types::EmailResult{Lift_types_email_validity(c + 0), Lift_list_types_email_type_(c + 1)};
+  return ::warden::analyze::types::EmailResult{Lift_types_email_validity(c + 0), Lift_option_types_email_invalid_reason_(c + 1), Lift_list_types_email_type_(c + 3)};
 }
 [[maybe_unused]] void Lower_types_email_result(const ::warden::analyze::types::EmailResult& v, uint64_t* c) {
   Lower_types_email_validity(v.validity, c + 0);
-  Lower_list_types_email_type_(v.blocked, c + 1);
+  Lower_option_types_email_invalid_reason_(v.reason, c + 1);
+  Lower_list_types_email_type_(v.blocked, c + 3);
 }
 
 [[maybe_unused]] ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError> Load_result_types_email_result_types_analysis_error_(uint32_t p) {
@@ -599,6 +664,123 @@ namespace wg = ::witgen::guest;
   }
 }
 
+[[maybe_unused]] std::string_view VLoad_string(uint32_t p) {
+  return wg::ViewString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::string_view VLift_string(const uint64_t* c) {
+  return wg::ViewString(c[0], c[1]);
+}
+
+[[maybe_unused]] std::tuple<std::string_view, std::string_view> VLoad_tuple2_string_string_(uint32_t p) {
+  return std::tuple<std::string_view, std::string_view>{VLoad_string(p + 0), VLoad_string(p + 8)};
+}
+[[maybe_unused]] std::tuple<std::string_view, std::string_view> VLift_tuple2_string_string_(const uint64_t* c) {
+  return std::tuple<std::string_view, std::string_view>{VLift_string(c + 0), VLift_string(c + 2)};
+}
+
+[[maybe_unused]] std::span<const std::tuple<std::string_view, std::string_view>> VTake_list_tuple2_string_string__(uint32_t ptr, uint32_t len) {
+  std::tuple<std::string_view, std::string_view>* out = reinterpret_cast<std::tuple<std::string_view, std::string_view>*>(wg::Ptr(wg::Alloc(len * sizeof(std::tuple<std::string_view, std::string_view>), alignof(std::tuple<std::string_view, std::string_view>))));
+  for (uint32_t i = 0; i < len; ++i) new (out + i) std::tuple<std::string_view, std::string_view>(VLoad_tuple2_string_string_(ptr + i * 16));
+  return std::span<const std::tuple<std::string_view, std::string_view>>(out, len);
+}
+[[maybe_unused]] std::span<const std::tuple<std::string_view, std::string_view>> VLoad_list_tuple2_string_string__(uint32_t p) {
+  return VTake_list_tuple2_string_string__(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const std::tuple<std::string_view, std::string_view>> VLift_list_tuple2_string_string__(const uint64_t* c) {
+  return VTake_list_tuple2_string_string__(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
+[[maybe_unused]] std::span<const uint8_t> VTake_list_u8_(uint32_t ptr, uint32_t len) {
+  return std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(wg::Ptr(ptr)), len);
+}
+[[maybe_unused]] std::span<const uint8_t> VLoad_list_u8_(uint32_t p) {
+  return VTake_list_u8_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const uint8_t> VLift_list_u8_(const uint64_t* c) {
+  return VTake_list_u8_(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
+[[maybe_unused]] std::optional<std::span<const uint8_t>> VLoad_option_list_u8__(uint32_t p) {
+  switch (wg::Load<uint8_t>(p)) {
+    case 0: return std::optional<std::span<const uint8_t>>();
+    case 1: return std::optional<std::span<const uint8_t>>(std::in_place, VLoad_list_u8_(p + 4));
+    default: __builtin_trap();
+  }
+}
+[[maybe_unused]] std::optional<std::span<const uint8_t>> VLift_option_list_u8__(const uint64_t* c) {
+  switch (static_cast<uint32_t>(c[0])) {
+    case 0: return std::optional<std::span<const uint8_t>>();
+    case 1: return std::optional<std::span<const uint8_t>>(std::in_place, VLift_list_u8_(c + 1));
+    default: __builtin_trap();
+  }
+}
+
+[[maybe_unused]] ::warden::analyze::types::RequestView VLoad_types_request(uint32_t p) {
+  return ::warden::analyze::types::RequestView{VLoad_string(p + 0), VLoad_string(p + 8), VLoad_string(p + 16), VLoad_string(p + 24), VLoad_string(p + 32), VLoad_list_tuple2_string_string__(p + 40), VLoad_string(p + 48), VLoad_string(p + 56), VLoad_option_list_u8__(p + 64), VLoad_list_tuple2_string_string__(p + 76)};
+}
+[[maybe_unused]] ::warden::analyze::types::RequestView VLift_types_request(const uint64_t* c) {
+  return ::warden::analyze::types::RequestView{VLift_string(c + 0), VLift_string(c + 2), VLift_string(c + 4), VLift_string(c + 6), VLift_string(c + 8), VLift_list_tuple2_string_string__(c + 10), VLift_string(c + 12), VLift_string(c + 14), VLift_option_list_u8__(c + 16), VLift_list_tuple2_string_string__(c + 19)};
+}
+
+[[maybe_unused]] std::span<const std::string_view> VTake_list_string_(uint32_t ptr, uint32_t len) {
+  std::string_view* out = reinterpret_cast<std::string_view*>(wg::Ptr(wg::Alloc(len * sizeof(std::string_view), alignof(std::string_view))));
+  for (uint32_t i = 0; i < len; ++i) new (out + i) std::string_view(VLoad_string(ptr + i * 8));
+  return std::span<const std::string_view>(out, len);
+}
+[[maybe_unused]] std::span<const std::string_view> VLoad_list_string_(uint32_t p) {
+  return VTake_list_string_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const std::string_view> VLift_list_string_(const uint64_t* c) {
+  return VTake_list_string_(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
+[[maybe_unused]] ::warden::analyze::types::BotConfigView VLoad_types_bot_config(uint32_t p) {
+  switch (wg::Load<uint8_t>(p)) {
+    case 0: return ::warden::analyze::types::BotConfigView{::warden::analyze::types::BotConfigView::Allow{VLoad_list_string_(p + 4)}};
+    case 1: return ::warden::analyze::types::BotConfigView{::warden::analyze::types::BotConfigView::Deny{VLoad_list_string_(p + 4)}};
+    default: __builtin_trap();
+  }
+}
+[[maybe_unused]] ::warden::analyze::types::BotConfigView VLift_types_bot_config(const uint64_t* c) {
+  switch (static_cast<uint32_t>(c[0])) {
+    case 0: return ::warden::analyze::types::BotConfigView{::warden::analyze::types::BotConfigView::Allow{VLift_list_string_(c + 1)}};
+    case 1: return ::warden::analyze::types::BotConfigView{::warden::analyze::types::BotConfigView::Deny{VLift_list_string_(c + 1)}};
+    default: __builtin_trap();
+  }
+}
+
+[[maybe_unused]] std::span<const ::warden::analyze::types::EmailType> VTake_list_types_email_type_(uint32_t ptr, uint32_t len) {
+  return std::span<const ::warden::analyze::types::EmailType>(reinterpret_cast<const ::warden::analyze::types::EmailType*>(wg::Ptr(ptr)), len);
+}
+[[maybe_unused]] std::span<const ::warden::analyze::types::EmailType> VLoad_list_types_email_type_(uint32_t p) {
+  return VTake_list_types_email_type_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const ::warden::analyze::types::EmailType> VLift_list_types_email_type_(const uint64_t* c) {
+  return VTake_list_types_email_type_(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
+[[maybe_unused]] ::warden::analyze::types::EmailRuleView VLoad_types_email_rule(uint32_t p) {
+  switch (wg::Load<uint8_t>(p)) {
+    case 0: return ::warden::analyze::types::EmailRuleView{::warden::analyze::types::EmailRuleView::Allow{VLoad_list_types_email_type_(p + 4)}};
+    case 1: return ::warden::analyze::types::EmailRuleView{::warden::analyze::types::EmailRuleView::Deny{VLoad_list_types_email_type_(p + 4)}};
+    default: __builtin_trap();
+  }
+}
+[[maybe_unused]] ::warden::analyze::types::EmailRuleView VLift_types_email_rule(const uint64_t* c) {
+  switch (static_cast<uint32_t>(c[0])) {
+    case 0: return ::warden::analyze::types::EmailRuleView{::warden::analyze::types::EmailRuleView::Allow{VLift_list_types_email_type_(c + 1)}};
+    case 1: return ::warden::analyze::types::EmailRuleView{::warden::analyze::types::EmailRuleView::Deny{VLift_list_types_email_type_(c + 1)}};
+    default: __builtin_trap();
+  }
+}
+
+[[maybe_unused]] ::warden::analyze::types::EmailConfigView VLoad_types_email_config(uint32_t p) {
+  return ::warden::analyze::types::EmailConfigView{Load_bool(p + 0), Load_bool(p + 1), VLoad_types_email_rule(p + 4), Load_bool(p + 16), Load_bool(p + 17), Load_bool(p + 18), Load_bool(p + 19), Load_bool(p + 20), VLoad_list_string_(p + 24)};
+}
+[[maybe_unused]] ::warden::analyze::types::EmailConfigView VLift_types_email_config(const uint64_t* c) {
+  return ::warden::analyze::types::EmailConfigView{Lift_bool(c + 0), Lift_bool(c + 1), VLift_types_email_rule(c + 2), Lift_bool(c + 5), Lift_bool(c + 6), Lift_bool(c + 7), Lift_bool(c + 8), Lift_bool(c + 9), VLift_list_string_(c + 10)};
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("warden:analyze/logger@0.1.0"), import_name("log"))) void witgen_import_logger_log(uint32_t a0, uint32_t a1, uint32_t a2);
@@ -620,8 +802,9 @@ namespace warden::analyze::email_overrides {
   uint64_t Cells[2] = {};
   Lower_string(domain, Cells + 0);
   uint64_t Rc[1] = {::witgen::ToCell(witgen_import_email_overrides_is_free(::witgen::CellAs<uint32_t>(Cells[0]), ::witgen::CellAs<uint32_t>(Cells[1])))};
+  auto R = Lift_types_answer(Rc);
   wg::ReleaseTo(Mark);
-  return Lift_types_answer(Rc);
+  return R;
 }
 }  // namespace warden::analyze::email_overrides
 
@@ -632,8 +815,9 @@ namespace warden::analyze::email_overrides {
   uint64_t Cells[2] = {};
   Lower_string(domain, Cells + 0);
   uint64_t Rc[1] = {::witgen::ToCell(witgen_import_email_overrides_is_disposable(::witgen::CellAs<uint32_t>(Cells[0]), ::witgen::CellAs<uint32_t>(Cells[1])))};
+  auto R = Lift_types_answer(Rc);
   wg::ReleaseTo(Mark);
-  return Lift_types_answer(Rc);
+  return R;
 }
 }  // namespace warden::analyze::email_overrides
 
@@ -644,8 +828,9 @@ namespace warden::analyze::email_overrides {
   uint64_t Cells[2] = {};
   Lower_string(domain, Cells + 0);
   uint64_t Rc[1] = {::witgen::ToCell(witgen_import_email_overrides_has_mx_records(::witgen::CellAs<uint32_t>(Cells[0]), ::witgen::CellAs<uint32_t>(Cells[1])))};
+  auto R = Lift_types_answer(Rc);
   wg::ReleaseTo(Mark);
-  return Lift_types_answer(Rc);
+  return R;
 }
 }  // namespace warden::analyze::email_overrides
 
@@ -656,8 +841,9 @@ namespace warden::analyze::email_overrides {
   uint64_t Cells[2] = {};
   Lower_string(email, Cells + 0);
   uint64_t Rc[1] = {::witgen::ToCell(witgen_import_email_overrides_has_gravatar(::witgen::CellAs<uint32_t>(Cells[0]), ::witgen::CellAs<uint32_t>(Cells[1])))};
+  auto R = Lift_types_answer(Rc);
   wg::ReleaseTo(Mark);
-  return Lift_types_answer(Rc);
+  return R;
 }
 }  // namespace warden::analyze::email_overrides
 
@@ -669,8 +855,9 @@ namespace warden::analyze::bot_overrides {
   Lower_string(bot_id, Cells + 0);
   Lower_string(ip, Cells + 2);
   uint64_t Rc[1] = {::witgen::ToCell(witgen_import_bot_overrides_verify(::witgen::CellAs<uint32_t>(Cells[0]), ::witgen::CellAs<uint32_t>(Cells[1]), ::witgen::CellAs<uint32_t>(Cells[2]), ::witgen::CellAs<uint32_t>(Cells[3])))};
+  auto R = Lift_types_verification(Rc);
   wg::ReleaseTo(Mark);
-  return Lift_types_verification(Rc);
+  return R;
 }
 }  // namespace warden::analyze::bot_overrides
 
@@ -690,50 +877,58 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   if (new_size == 0) return reinterpret_cast<void*>(align);
   void* p = std::realloc(old_size == 0 ? nullptr : old, new_size);
   if (p == nullptr) __builtin_trap();
+  wg::Adopt(old_size == 0 ? nullptr : old, p);
   return p;
 }
 
+// The result of generate-fingerprint, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>> witgen_result_generate_fingerprint;
 extern "C" __attribute__((export_name("generate-fingerprint"))) uint32_t witgen_export_generate_fingerprint(uint32_t a0) {
-  auto p0 = Load_types_request(a0 + 0);
-  auto p1 = Load_list_string_(a0 + 84);
-  wg::Free(a0, 92);
-  auto r = ::warden::analyze::analyzer::exports::GenerateFingerprint(p0, p1);
+  auto p0 = VLoad_types_request(a0 + 0);
+  auto p1 = VLoad_list_string_(a0 + 84);
+  auto& r = witgen_result_generate_fingerprint.Emplace([&] { return ::warden::analyze::analyzer::exports::GenerateFingerprint(p0, p1); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_result_string_types_analysis_error_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_generate-fingerprint"))) void witgen_post_generate_fingerprint(uint32_t a0) {
+  witgen_result_generate_fingerprint.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of detect-bot, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>> witgen_result_detect_bot;
 extern "C" __attribute__((export_name("detect-bot"))) uint32_t witgen_export_detect_bot(uint32_t a0) {
-  auto p0 = Load_types_request(a0 + 0);
-  auto p1 = Load_types_bot_config(a0 + 84);
-  wg::Free(a0, 96);
-  auto r = ::warden::analyze::analyzer::exports::DetectBot(p0, p1);
-  alignas(4) static uint8_t ret_area[24];
+  auto p0 = VLoad_types_request(a0 + 0);
+  auto p1 = VLoad_types_bot_config(a0 + 84);
+  auto& r = witgen_result_detect_bot.Emplace([&] { return ::warden::analyze::analyzer::exports::DetectBot(p0, p1); });
+  alignas(4) static uint8_t ret_area[32];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_result_types_bot_result_types_analysis_error_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_detect-bot"))) void witgen_post_detect_bot(uint32_t a0) {
+  witgen_result_detect_bot.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
-extern "C" __attribute__((export_name("validate-email"))) uint32_t witgen_export_validate_email(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6) {
-  uint64_t c[7] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3), ::witgen::ToCell(a4), ::witgen::ToCell(a5), ::witgen::ToCell(a6)};
-  auto p0 = Lift_string(c + 0);
-  auto p1 = Lift_types_email_config(c + 2);
-  auto r = ::warden::analyze::analyzer::exports::ValidateEmail(p0, p1);
+// The result of validate-email, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>> witgen_result_validate_email;
+extern "C" __attribute__((export_name("validate-email"))) uint32_t witgen_export_validate_email(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6, uint32_t a7, uint32_t a8, uint32_t a9, uint32_t a10, uint32_t a11, uint32_t a12, uint32_t a13) {
+  uint64_t c[14] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3), ::witgen::ToCell(a4), ::witgen::ToCell(a5), ::witgen::ToCell(a6), ::witgen::ToCell(a7), ::witgen::ToCell(a8), ::witgen::ToCell(a9), ::witgen::ToCell(a10), ::witgen::ToCell(a11), ::witgen::ToCell(a12), ::witgen::ToCell(a13)};
+  auto p0 = VLift_string(c + 0);
+  auto p1 = VLift_types_email_config(c + 2);
+  auto& r = witgen_result_validate_email.Emplace([&] { return ::warden::analyze::analyzer::exports::ValidateEmail(p0, p1); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_result_types_email_result_types_analysis_error_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_validate-email"))) void witgen_post_validate_email(uint32_t a0) {
+  witgen_result_validate_email.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

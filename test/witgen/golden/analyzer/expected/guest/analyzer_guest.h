@@ -4,11 +4,36 @@
 
 #include "warden/analyze/analyzer_types.h"
 
-// Exports: implemented by the guest code, called by the glue.
+// Exports: implemented by the guest code, called by the glue. Parameters are borrowed
+// views, valid until the export returns.
 namespace warden::analyze::analyzer::exports {
-::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError> GenerateFingerprint(const ::warden::analyze::types::Request& request, const std::vector<std::string>& characteristics);
-::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError> DetectBot(const ::warden::analyze::types::Request& request, const ::warden::analyze::types::BotConfig& config);
-::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError> ValidateEmail(const std::string& candidate, const ::warden::analyze::types::EmailConfig& config);
+::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError> GenerateFingerprint(const ::warden::analyze::types::RequestView& request, std::span<const std::string_view> characteristics);
+::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError> DetectBot(const ::warden::analyze::types::RequestView& request, const ::warden::analyze::types::BotConfigView& config);
+::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError> ValidateEmail(std::string_view candidate, const ::warden::analyze::types::EmailConfigView& config);
+}  // namespace warden::analyze::analyzer::exports
+namespace warden::analyze::analyzer::exports {
+// GenerateFingerprint with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError> GenerateFingerprint(const ::warden::analyze::types::Request& request, const std::vector<std::string>& characteristics) {
+  ::witgen::ViewArena Arena;
+  return GenerateFingerprint(::witgen::ViewOf(request, Arena), ::witgen::ViewOf(characteristics, Arena));
+}
+}  // namespace warden::analyze::analyzer::exports
+namespace warden::analyze::analyzer::exports {
+// DetectBot with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError> DetectBot(const ::warden::analyze::types::Request& request, const ::warden::analyze::types::BotConfig& config) {
+  ::witgen::ViewArena Arena;
+  return DetectBot(::witgen::ViewOf(request, Arena), ::witgen::ViewOf(config, Arena));
+}
+}  // namespace warden::analyze::analyzer::exports
+namespace warden::analyze::analyzer::exports {
+// ValidateEmail with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError> ValidateEmail(const std::string& candidate, const ::warden::analyze::types::EmailConfig& config) {
+  ::witgen::ViewArena Arena;
+  return ValidateEmail(::witgen::ViewOf(candidate, Arena), ::witgen::ViewOf(config, Arena));
+}
 }  // namespace warden::analyze::analyzer::exports
 
 // Imports: provided by the host, callable from the guest code.

@@ -2,7 +2,9 @@
 // wasm2c host glue of world `analyzer` (input.wit).
 #include "analyzer_host.h"
 
+#include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -691,34 +693,46 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_list_string_(c, p + 8);
   if (!f1) return std::nullopt;
-  auto f2 = Load_bool(c, p + 16);
+  auto f2 = Load_list_string_(c, p + 16);
   if (!f2) return std::nullopt;
-  auto f3 = Load_bool(c, p + 17);
+  auto f3 = Load_bool(c, p + 24);
   if (!f3) return std::nullopt;
-  return std::optional<::warden::analyze::types::BotResult>(std::in_place, ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)});
+  auto f4 = Load_bool(c, p + 25);
+  if (!f4) return std::nullopt;
+  auto f5 = Load_bool(c, p + 26);
+  if (!f5) return std::nullopt;
+  return std::optional<::warden::analyze::types::BotResult>(std::in_place, ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)});
 }
 [[maybe_unused]] bool Store_types_bot_result(wh::Ctx& c, const ::warden::analyze::types::BotResult& v, uint32_t p) {
   return Store_list_string_(c, v.allowed, p + 0) &&
          Store_list_string_(c, v.denied, p + 8) &&
-         Store_bool(c, v.verified, p + 16) &&
-         Store_bool(c, v.spoofed, p + 17);
+         Store_list_string_(c, v.categories, p + 16) &&
+         Store_bool(c, v.verified, p + 24) &&
+         Store_bool(c, v.spoofed, p + 25) &&
+         Store_bool(c, v.missing_user_agent, p + 26);
 }
 [[maybe_unused]] std::optional<::warden::analyze::types::BotResult> Lift_types_bot_result(wh::Ctx& c, const uint64_t* cells) {
   auto f0 = Lift_list_string_(c, cells + 0);
   if (!f0) return std::nullopt;
   auto f1 = Lift_list_string_(c, cells + 2);
   if (!f1) return std::nullopt;
-  auto f2 = Lift_bool(c, cells + 4);
+  auto f2 = Lift_list_string_(c, cells + 4);
   if (!f2) return std::nullopt;
-  auto f3 = Lift_bool(c, cells + 5);
+  auto f3 = Lift_bool(c, cells + 6);
   if (!f3) return std::nullopt;
-  return std::optional<::warden::analyze::types::BotResult>(std::in_place, ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)});
+  auto f4 = Lift_bool(c, cells + 7);
+  if (!f4) return std::nullopt;
+  auto f5 = Lift_bool(c, cells + 8);
+  if (!f5) return std::nullopt;
+  return std::optional<::warden::analyze::types::BotResult>(std::in_place, ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)});
 }
 [[maybe_unused]] bool Lower_types_bot_result(wh::Ctx& c, const ::warden::analyze::types::BotResult& v, uint64_t* cells) {
   return Lower_list_string_(c, v.allowed, cells + 0) &&
          Lower_list_string_(c, v.denied, cells + 2) &&
-         Lower_bool(c, v.verified, cells + 4) &&
-         Lower_bool(c, v.spoofed, cells + 5);
+         Lower_list_string_(c, v.categories, cells + 4) &&
+         Lower_bool(c, v.verified, cells + 6) &&
+         Lower_bool(c, v.spoofed, cells + 7) &&
+         Lower_bool(c, v.missing_user_agent, cells + 8);
 }
 
 [[maybe_unused]] std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>> Load_result_types_bot_result_types_analysis_error_(wh::Ctx& c, uint32_t p) {
@@ -915,12 +929,30 @@ void DoInitialize(void* arg) {
   if (!f1) return std::nullopt;
   auto f2 = Load_types_email_rule(c, p + 4);
   if (!f2) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2)});
+  auto f3 = Load_bool(c, p + 16);
+  if (!f3) return std::nullopt;
+  auto f4 = Load_bool(c, p + 17);
+  if (!f4) return std::nullopt;
+  auto f5 = Load_bool(c, p + 18);
+  if (!f5) return std::nullopt;
+  auto f6 = Load_bool(c, p + 19);
+  if (!f6) return std::nullopt;
+  auto f7 = Load_bool(c, p + 20);
+  if (!f7) return std::nullopt;
+  auto f8 = Load_list_string_(c, p + 24);
+  if (!f8) return std::nullopt;
+  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8)});
 }
 [[maybe_unused]] bool Store_types_email_config(wh::Ctx& c, const ::warden::analyze::types::EmailConfig& v, uint32_t p) {
   return Store_bool(c, v.require_top_level_domain, p + 0) &&
          Store_bool(c, v.allow_domain_literal, p + 1) &&
-         Store_types_email_rule(c, v.rule, p + 4);
+         Store_types_email_rule(c, v.rule, p + 4) &&
+         Store_bool(c, v.allow_display_name, p + 16) &&
+         Store_bool(c, v.require_ascii_local_part, p + 17) &&
+         Store_bool(c, v.allow_empty_local_part, p + 18) &&
+         Store_bool(c, v.allow_test_domain, p + 19) &&
+         Store_bool(c, v.ignore_length_limits, p + 20) &&
+         Store_list_string_(c, v.allowed_top_level_domains, p + 24);
 }
 [[maybe_unused]] std::optional<::warden::analyze::types::EmailConfig> Lift_types_email_config(wh::Ctx& c, const uint64_t* cells) {
   auto f0 = Lift_bool(c, cells + 0);
@@ -929,12 +961,30 @@ void DoInitialize(void* arg) {
   if (!f1) return std::nullopt;
   auto f2 = Lift_types_email_rule(c, cells + 2);
   if (!f2) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2)});
+  auto f3 = Lift_bool(c, cells + 5);
+  if (!f3) return std::nullopt;
+  auto f4 = Lift_bool(c, cells + 6);
+  if (!f4) return std::nullopt;
+  auto f5 = Lift_bool(c, cells + 7);
+  if (!f5) return std::nullopt;
+  auto f6 = Lift_bool(c, cells + 8);
+  if (!f6) return std::nullopt;
+  auto f7 = Lift_bool(c, cells + 9);
+  if (!f7) return std::nullopt;
+  auto f8 = Lift_list_string_(c, cells + 10);
+  if (!f8) return std::nullopt;
+  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8)});
 }
 [[maybe_unused]] bool Lower_types_email_config(wh::Ctx& c, const ::warden::analyze::types::EmailConfig& v, uint64_t* cells) {
   return Lower_bool(c, v.require_top_level_domain, cells + 0) &&
          Lower_bool(c, v.allow_domain_literal, cells + 1) &&
-         Lower_types_email_rule(c, v.rule, cells + 2);
+         Lower_types_email_rule(c, v.rule, cells + 2) &&
+         Lower_bool(c, v.allow_display_name, cells + 5) &&
+         Lower_bool(c, v.require_ascii_local_part, cells + 6) &&
+         Lower_bool(c, v.allow_empty_local_part, cells + 7) &&
+         Lower_bool(c, v.allow_test_domain, cells + 8) &&
+         Lower_bool(c, v.ignore_length_limits, cells + 9) &&
+         Lower_list_string_(c, v.allowed_top_level_domains, cells + 10);
 }
 
 [[maybe_unused]] std::optional<::warden::analyze::types::EmailValidity> Load_types_email_validity(wh::Ctx& c, uint32_t p) {
@@ -962,27 +1012,115 @@ void DoInitialize(void* arg) {
   return true;
 }
 
+[[maybe_unused]] std::optional<::warden::analyze::types::EmailInvalidReason> Load_types_email_invalid_reason(wh::Ctx& c, uint32_t p) {
+  uint32_t d = c.Load<uint8_t>(p);
+  if (d >= 27) {
+    c.BadDiscriminant("email-invalid-reason", d);
+    return std::nullopt;
+  }
+  return static_cast<::warden::analyze::types::EmailInvalidReason>(d);
+}
+[[maybe_unused]] bool Store_types_email_invalid_reason(wh::Ctx& c, const ::warden::analyze::types::EmailInvalidReason& v, uint32_t p) {
+  c.Store<uint8_t>(p, static_cast<uint8_t>(v));
+  return true;
+}
+[[maybe_unused]] std::optional<::warden::analyze::types::EmailInvalidReason> Lift_types_email_invalid_reason(wh::Ctx& c, const uint64_t* cells) {
+  uint32_t d = static_cast<uint32_t>(cells[0]);
+  if (d >= 27) {
+    c.BadDiscriminant("email-invalid-reason", d);
+    return std::nullopt;
+  }
+  return static_cast<::warden::analyze::types::EmailInvalidReason>(d);
+}
+[[maybe_unused]] bool Lower_types_email_invalid_reason(wh::Ctx& c, const ::warden::analyze::types::EmailInvalidReason& v, uint64_t* cells) {
+  cells[0] = static_cast<uint32_t>(v);
+  return true;
+}
+
+[[maybe_unused]] std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>> Load_option_types_email_invalid_reason_(wh::Ctx& c, uint32_t p) {
+  uint32_t d = c.Load<uint8_t>(p);
+  switch (d) {
+    case 0: {
+      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, std::optional<::warden::analyze::types::EmailInvalidReason>());
+    }
+    case 1: {
+      auto x = Load_types_email_invalid_reason(c, p + 1);
+      if (!x) return std::nullopt;
+      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, std::optional<::warden::analyze::types::EmailInvalidReason>(std::in_place, std::move(*x)));
+    }
+  }
+  c.BadDiscriminant("option_types_email_invalid_reason_", d);
+  return std::nullopt;
+}
+[[maybe_unused]] bool Store_option_types_email_invalid_reason_(wh::Ctx& c, const std::optional<::warden::analyze::types::EmailInvalidReason>& v, uint32_t p) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0: {
+      c.Store<uint8_t>(p, 0);
+      return true;
+    }
+    case 1: {
+      c.Store<uint8_t>(p, 1);
+      return Store_types_email_invalid_reason(c, (*v), p + 1);
+    }
+  }
+  return c.Fail("invalid host value");
+}
+[[maybe_unused]] std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>> Lift_option_types_email_invalid_reason_(wh::Ctx& c, const uint64_t* cells) {
+  uint32_t d = static_cast<uint32_t>(cells[0]);
+  switch (d) {
+    case 0: {
+      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, std::optional<::warden::analyze::types::EmailInvalidReason>());
+    }
+    case 1: {
+      auto x = Lift_types_email_invalid_reason(c, cells + 1);
+      if (!x) return std::nullopt;
+      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, std::optional<::warden::analyze::types::EmailInvalidReason>(std::in_place, std::move(*x)));
+    }
+  }
+  c.BadDiscriminant("option_types_email_invalid_reason_", d);
+  return std::nullopt;
+}
+[[maybe_unused]] bool Lower_option_types_email_invalid_reason_(wh::Ctx& c, const std::optional<::warden::analyze::types::EmailInvalidReason>& v, uint64_t* cells) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0: {
+      cells[0] = 0;
+      return true;
+    }
+    case 1: {
+      cells[0] = 1;
+      return Lower_types_email_invalid_reason(c, (*v), cells + 1);
+    }
+  }
+  return c.Fail("invalid host value");
+}
+
 [[maybe_unused]] std::optional<::warden::analyze::types::EmailResult> Load_types_email_result(wh::Ctx& c, uint32_t p) {
   auto f0 = Load_types_email_validity(c, p + 0);
   if (!f0) return std::nullopt;
-  auto f1 = Load_list_types_email_type_(c, p + 4);
+  auto f1 = Load_option_types_email_invalid_reason_(c, p + 1);
   if (!f1) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1)});
+  auto f2 = Load_list_types_email_type_(c, p + 4);
+  if (!f2) return std::nullopt;
+  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)});
 }
 [[maybe_unused]] bool Store_types_email_result(wh::Ctx& c, const ::warden::analyze::types::EmailResult& v, uint32_t p) {
   return Store_types_email_validity(c, v.validity, p + 0) &&
+         Store_option_types_email_invalid_reason_(c, v.reason, p + 1) &&
          Store_list_types_email_type_(c, v.blocked, p + 4);
 }
 [[maybe_unused]] std::optional<::warden::analyze::types::EmailResult> Lift_types_email_result(wh::Ctx& c, const uint64_t* cells) {
   auto f0 = Lift_types_email_validity(c, cells + 0);
   if (!f0) return std::nullopt;
-  auto f1 = Lift_list_types_email_type_(c, cells + 1);
+  auto f1 = Lift_option_types_email_invalid_reason_(c, cells + 1);
   if (!f1) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1)});
+  auto f2 = Lift_list_types_email_type_(c, cells + 3);
+  if (!f2) return std::nullopt;
+  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)});
 }
 [[maybe_unused]] bool Lower_types_email_result(wh::Ctx& c, const ::warden::analyze::types::EmailResult& v, uint64_t* cells) {
   return Lower_types_email_validity(c, v.validity, cells + 0) &&
-         Lower_list_types_email_type_(c, v.blocked, cells + 1);
+         Lower_option_types_email_invalid_reason_(c, v.reason, cells + 1) &&
+         Lower_list_types_email_type_(c, v.blocked, cells + 3);
 }
 
 [[maybe_unused]] std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>> Load_result_types_email_result_types_analysis_error_(wh::Ctx& c, uint32_t p) {
@@ -1046,29 +1184,138 @@ void DoInitialize(void* arg) {
   return c.Fail("invalid host value");
 }
 
+[[maybe_unused]] uint64_t Extra_string(const std::string& v) {
+  return wh::Round8(v.size());
+}
+
+[[maybe_unused]] uint64_t Extra_tuple2_string_string_(const std::tuple<std::string, std::string>& v) {
+  return 0 + Extra_string(std::get<0>(v)) + Extra_string(std::get<1>(v));
+}
+
+[[maybe_unused]] uint64_t Extra_list_tuple2_string_string__(const std::vector<std::tuple<std::string, std::string>>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 16);
+  for (const auto& e : v) n += Extra_tuple2_string_string_(e);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_list_u8_(const std::vector<uint8_t>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 1);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_option_list_u8__(const std::optional<std::vector<uint8_t>>& v) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 1: return Extra_list_u8_((*v));
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_types_request(const ::warden::analyze::types::Request& v) {
+  return 0 + Extra_string(v.ip) + Extra_string(v.method) + Extra_string(v.protocol) + Extra_string(v.host) + Extra_string(v.path) + Extra_list_tuple2_string_string__(v.headers) + Extra_string(v.cookies) + Extra_string(v.query) + Extra_option_list_u8__(v.body) + Extra_list_tuple2_string_string__(v.extra);
+}
+
+[[maybe_unused]] uint64_t Extra_list_string_(const std::vector<std::string>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 8);
+  for (const auto& e : v) n += Extra_string(e);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_types_analysis_error(const ::warden::analyze::types::AnalysisError& v) {
+  switch (static_cast<uint32_t>(v.value.index())) {
+    case 0: return Extra_string(std::get<0>(v.value).value);
+    case 1: return Extra_string(std::get<1>(v.value).value);
+    case 2: return Extra_string(std::get<2>(v.value).value);
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_result_string_types_analysis_error_(const ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>& v) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0: return Extra_string(v.value());
+    case 1: return Extra_types_analysis_error(v.error());
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_types_bot_config(const ::warden::analyze::types::BotConfig& v) {
+  switch (static_cast<uint32_t>(v.value.index())) {
+    case 0: return Extra_list_string_(std::get<0>(v.value).value);
+    case 1: return Extra_list_string_(std::get<1>(v.value).value);
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_types_bot_result(const ::warden::analyze::types::BotResult& v) {
+  return 0 + Extra_list_string_(v.allowed) + Extra_list_string_(v.denied) + Extra_list_string_(v.categories);
+}
+
+[[maybe_unused]] uint64_t Extra_result_types_bot_result_types_analysis_error_(const ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>& v) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0: return Extra_types_bot_result(v.value());
+    case 1: return Extra_types_analysis_error(v.error());
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_list_types_email_type_(const std::vector<::warden::analyze::types::EmailType>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 1);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_types_email_rule(const ::warden::analyze::types::EmailRule& v) {
+  switch (static_cast<uint32_t>(v.value.index())) {
+    case 0: return Extra_list_types_email_type_(std::get<0>(v.value).value);
+    case 1: return Extra_list_types_email_type_(std::get<1>(v.value).value);
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_types_email_config(const ::warden::analyze::types::EmailConfig& v) {
+  return 0 + Extra_types_email_rule(v.rule) + Extra_list_string_(v.allowed_top_level_domains);
+}
+
+[[maybe_unused]] uint64_t Extra_types_email_result(const ::warden::analyze::types::EmailResult& v) {
+  return 0 + Extra_list_types_email_type_(v.blocked);
+}
+
+[[maybe_unused]] uint64_t Extra_result_types_email_result_types_analysis_error_(const ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>& v) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0: return Extra_types_email_result(v.value());
+    case 1: return Extra_types_analysis_error(v.error());
+    default: return 0;
+  }
+}
+
 struct Call_generate_fingerprint {
   wh::Call call;
   wh::Ctx* cx;
   const ::warden::analyze::types::Request* p0;
   const std::vector<std::string>* p1;
   uint64_t args[23];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>> res;
 };
 void Invoke_generate_fingerprint(void* arg) {
   auto* k = static_cast<Call_generate_fingerprint*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   uint32_t Area = 0;
   if (!Cx.Alloc(92, 4, &Area)) return;
   if (!Store_types_request(Cx, *k->p0, Area + 0)) return;
   if (!Store_list_string_(Cx, *k->p1, Area + 84)) return;
   Args[0] = Area;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_analyzerZ_generateZ2Dfingerprint(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-}
-void Post_generate_fingerprint(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_analyzerZ_cabi_post_generateZ2Dfingerprint(static_cast<Z_analyzer_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 16, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_result_string_types_analysis_error_(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_analyzerZ_cabi_post_generateZ2Dfingerprint(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_detect_bot {
@@ -1077,23 +1324,30 @@ struct Call_detect_bot {
   const ::warden::analyze::types::Request* p0;
   const ::warden::analyze::types::BotConfig* p1;
   uint64_t args[24];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>> res;
 };
 void Invoke_detect_bot(void* arg) {
   auto* k = static_cast<Call_detect_bot*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   uint32_t Area = 0;
   if (!Cx.Alloc(96, 4, &Area)) return;
   if (!Store_types_request(Cx, *k->p0, Area + 0)) return;
   if (!Store_types_bot_config(Cx, *k->p1, Area + 84)) return;
   Args[0] = Area;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_analyzerZ_detectZ2Dbot(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-}
-void Post_detect_bot(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_analyzerZ_cabi_post_detectZ2Dbot(static_cast<Z_analyzer_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 32, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_result_types_bot_result_types_analysis_error_(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_analyzerZ_cabi_post_detectZ2Dbot(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_validate_email {
@@ -1101,21 +1355,28 @@ struct Call_validate_email {
   wh::Ctx* cx;
   const std::string* p0;
   const ::warden::analyze::types::EmailConfig* p1;
-  uint64_t args[7];
-  bool lowered;
+  uint64_t args[14];
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>> res;
 };
 void Invoke_validate_email(void* arg) {
   auto* k = static_cast<Call_validate_email*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_string(Cx, *k->p0, Args + 0)) return;
   if (!Lower_types_email_config(Cx, *k->p1, Args + 2)) return;
-  k->lowered = true;
-  k->call.result = ::witgen::ToCell(Z_analyzerZ_validateZ2Demail(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4]), ::witgen::CellAs<uint32_t>(Args[5]), ::witgen::CellAs<uint32_t>(Args[6])));
-}
-void Post_validate_email(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_analyzerZ_cabi_post_validateZ2Demail(static_cast<Z_analyzer_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  k->stage = 1;
+  k->call.result = ::witgen::ToCell(Z_analyzerZ_validateZ2Demail(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4]), ::witgen::CellAs<uint32_t>(Args[5]), ::witgen::CellAs<uint32_t>(Args[6]), ::witgen::CellAs<uint32_t>(Args[7]), ::witgen::CellAs<uint32_t>(Args[8]), ::witgen::CellAs<uint32_t>(Args[9]), ::witgen::CellAs<uint32_t>(Args[10]), ::witgen::CellAs<uint32_t>(Args[11]), ::witgen::CellAs<uint32_t>(Args[12]), ::witgen::CellAs<uint32_t>(Args[13])));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 16, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_result_types_email_result_types_analysis_error_(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_analyzerZ_cabi_post_validateZ2Demail(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 // Import logger#log: lifts the guest's arguments, calls the bound function and
@@ -1326,25 +1587,20 @@ warden::Result<::witgen::Expected<std::string, ::warden::analyze::types::Analysi
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_generate_fingerprint K{{&St->module, nullptr, 0}, &Cx, &request, &characteristics, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_generate_fingerprint K{{&St->module, nullptr, 0}, &Cx, &request, &characteristics, {}, wh::Round8(92) + Extra_types_request(request) + Extra_list_string_(characteristics), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_generate_fingerprint, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for generate-fingerprint");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for generate-fingerprint");
     return TrapStatus(St, Trap, "generate-fingerprint");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_result_string_types_analysis_error_(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_generate_fingerprint, &Call);
-  if (!Res) return warden::GuestAbiError("generate-fingerprint: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("generate-fingerprint: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post generate-fingerprint");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>> Instance::DetectBot(const ::warden::analyze::types::Request& request, const ::warden::analyze::types::BotConfig& config) {
@@ -1352,25 +1608,20 @@ warden::Result<::witgen::Expected<::warden::analyze::types::BotResult, ::warden:
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_detect_bot K{{&St->module, nullptr, 0}, &Cx, &request, &config, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_detect_bot K{{&St->module, nullptr, 0}, &Cx, &request, &config, {}, wh::Round8(96) + Extra_types_request(request) + Extra_types_bot_config(config), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_detect_bot, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for detect-bot");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for detect-bot");
     return TrapStatus(St, Trap, "detect-bot");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 24, 4, "return area")) Res = Load_result_types_bot_result_types_analysis_error_(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_detect_bot, &Call);
-  if (!Res) return warden::GuestAbiError("detect-bot: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("detect-bot: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post detect-bot");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>> Instance::ValidateEmail(const std::string& candidate, const ::warden::analyze::types::EmailConfig& config) {
@@ -1378,25 +1629,20 @@ warden::Result<::witgen::Expected<::warden::analyze::types::EmailResult, ::warde
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_validate_email K{{&St->module, nullptr, 0}, &Cx, &candidate, &config, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_validate_email K{{&St->module, nullptr, 0}, &Cx, &candidate, &config, {}, 0 + Extra_string(candidate) + Extra_types_email_config(config), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_validate_email, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for validate-email");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for validate-email");
     return TrapStatus(St, Trap, "validate-email");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_result_types_email_result_types_analysis_error_(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_validate_email, &Call);
-  if (!Res) return warden::GuestAbiError("validate-email: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("validate-email: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post validate-email");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 }  // namespace warden::analyze::analyzer::wasm2c

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 
 #include "witgen/guest_support.h"
 
@@ -14,14 +15,14 @@ namespace wg = ::witgen::guest;
   return wg::TakeString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
 }
 [[maybe_unused]] void Store_string(const std::string& v, uint32_t p) {
-  wg::Store<uint32_t>(p, wg::CopyOut(v.data(), v.size(), 1));
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
   wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
 }
 [[maybe_unused]] std::string Lift_string(const uint64_t* c) {
   return wg::TakeString(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
 }
 [[maybe_unused]] void Lower_string(const std::string& v, uint64_t* c) {
-  c[0] = wg::CopyOut(v.data(), v.size(), 1);
+  c[0] = wg::Addr(v.data());
   c[1] = v.size();
 }
 
@@ -41,11 +42,10 @@ namespace wg = ::witgen::guest;
 [[maybe_unused]] std::vector<uint8_t> Take_list_u8_(uint32_t ptr, uint32_t len) {
   const uint8_t* data = reinterpret_cast<const uint8_t*>(wg::Ptr(ptr));
   std::vector<uint8_t> out(data, data + len);
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_u8_(const std::vector<uint8_t>& v) {
-  return wg::CopyOut(v.data(), v.size(), 1);
+  return wg::Addr(v.data());
 }
 [[maybe_unused]] std::vector<uint8_t> Load_list_u8_(uint32_t p) {
   return Take_list_u8_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
@@ -170,7 +170,6 @@ namespace wg = ::witgen::guest;
   std::vector<std::string> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_string(ptr + i * 8));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_string_(const std::vector<std::string>& v) {
@@ -269,7 +268,6 @@ namespace wg = ::witgen::guest;
   std::vector<::golden::compound::shapes::Pair> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_shapes_pair(ptr + i * 16));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_shapes_pair_(const std::vector<::golden::compound::shapes::Pair>& v) {
@@ -396,7 +394,6 @@ namespace wg = ::witgen::guest;
   std::vector<int16_t> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_s16(ptr + i * 2));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_s16_(const std::vector<int16_t>& v) {
@@ -423,7 +420,6 @@ namespace wg = ::witgen::guest;
   std::vector<std::vector<int16_t>> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_list_s16_(ptr + i * 8));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_list_s16__(const std::vector<std::vector<int16_t>>& v) {
@@ -551,7 +547,6 @@ namespace wg = ::witgen::guest;
   std::vector<std::tuple<std::string, uint32_t>> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_tuple2_string_u32_(ptr + i * 12));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_tuple2_string_u32__(const std::vector<std::tuple<std::string, uint32_t>>& v) {
@@ -611,6 +606,139 @@ namespace wg = ::witgen::guest;
   }
 }
 
+[[maybe_unused]] std::string_view VLoad_string(uint32_t p) {
+  return wg::ViewString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::string_view VLift_string(const uint64_t* c) {
+  return wg::ViewString(c[0], c[1]);
+}
+
+[[maybe_unused]] std::span<const uint8_t> VTake_list_u8_(uint32_t ptr, uint32_t len) {
+  return std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(wg::Ptr(ptr)), len);
+}
+[[maybe_unused]] std::span<const uint8_t> VLoad_list_u8_(uint32_t p) {
+  return VTake_list_u8_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const uint8_t> VLift_list_u8_(const uint64_t* c) {
+  return VTake_list_u8_(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
+[[maybe_unused]] ::golden::compound::shapes::PairView VLoad_shapes_pair(uint32_t p) {
+  return ::golden::compound::shapes::PairView{VLoad_string(p + 0), VLoad_list_u8_(p + 8)};
+}
+[[maybe_unused]] ::golden::compound::shapes::PairView VLift_shapes_pair(const uint64_t* c) {
+  return ::golden::compound::shapes::PairView{VLift_string(c + 0), VLift_list_u8_(c + 2)};
+}
+
+[[maybe_unused]] ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view> VLoad_result_shapes_pair_string_(uint32_t p) {
+  switch (wg::Load<uint8_t>(p)) {
+    case 0: return ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>::Ok(VLoad_shapes_pair(p + 4));
+    case 1: return ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>::Err(VLoad_string(p + 4));
+    default: __builtin_trap();
+  }
+}
+[[maybe_unused]] ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view> VLift_result_shapes_pair_string_(const uint64_t* c) {
+  switch (static_cast<uint32_t>(c[0])) {
+    case 0: return ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>::Ok(VLift_shapes_pair(c + 1));
+    case 1: return ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>::Err(VLift_string(c + 1));
+    default: __builtin_trap();
+  }
+}
+
+[[maybe_unused]] std::span<const std::string_view> VTake_list_string_(uint32_t ptr, uint32_t len) {
+  std::string_view* out = reinterpret_cast<std::string_view*>(wg::Ptr(wg::Alloc(len * sizeof(std::string_view), alignof(std::string_view))));
+  for (uint32_t i = 0; i < len; ++i) new (out + i) std::string_view(VLoad_string(ptr + i * 8));
+  return std::span<const std::string_view>(out, len);
+}
+[[maybe_unused]] std::span<const std::string_view> VLoad_list_string_(uint32_t p) {
+  return VTake_list_string_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const std::string_view> VLift_list_string_(const uint64_t* c) {
+  return VTake_list_string_(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
+[[maybe_unused]] ::witgen::Expected<std::monostate, std::span<const std::string_view>> VLoad_result_none_list_string__(uint32_t p) {
+  switch (wg::Load<uint8_t>(p)) {
+    case 0: return ::witgen::Expected<std::monostate, std::span<const std::string_view>>::Ok(std::monostate{});
+    case 1: return ::witgen::Expected<std::monostate, std::span<const std::string_view>>::Err(VLoad_list_string_(p + 4));
+    default: __builtin_trap();
+  }
+}
+[[maybe_unused]] ::witgen::Expected<std::monostate, std::span<const std::string_view>> VLift_result_none_list_string__(const uint64_t* c) {
+  switch (static_cast<uint32_t>(c[0])) {
+    case 0: return ::witgen::Expected<std::monostate, std::span<const std::string_view>>::Ok(std::monostate{});
+    case 1: return ::witgen::Expected<std::monostate, std::span<const std::string_view>>::Err(VLift_list_string_(c + 1));
+    default: __builtin_trap();
+  }
+}
+
+[[maybe_unused]] std::span<const ::golden::compound::shapes::PairView> VTake_list_shapes_pair_(uint32_t ptr, uint32_t len) {
+  ::golden::compound::shapes::PairView* out = reinterpret_cast<::golden::compound::shapes::PairView*>(wg::Ptr(wg::Alloc(len * sizeof(::golden::compound::shapes::PairView), alignof(::golden::compound::shapes::PairView))));
+  for (uint32_t i = 0; i < len; ++i) new (out + i) ::golden::compound::shapes::PairView(VLoad_shapes_pair(ptr + i * 16));
+  return std::span<const ::golden::compound::shapes::PairView>(out, len);
+}
+[[maybe_unused]] std::span<const ::golden::compound::shapes::PairView> VLoad_list_shapes_pair_(uint32_t p) {
+  return VTake_list_shapes_pair_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const ::golden::compound::shapes::PairView> VLift_list_shapes_pair_(const uint64_t* c) {
+  return VTake_list_shapes_pair_(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
+[[maybe_unused]] std::span<const int16_t> VTake_list_s16_(uint32_t ptr, uint32_t len) {
+  return std::span<const int16_t>(reinterpret_cast<const int16_t*>(wg::Ptr(ptr)), len);
+}
+[[maybe_unused]] std::span<const int16_t> VLoad_list_s16_(uint32_t p) {
+  return VTake_list_s16_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const int16_t> VLift_list_s16_(const uint64_t* c) {
+  return VTake_list_s16_(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
+[[maybe_unused]] std::span<const std::span<const int16_t>> VTake_list_list_s16__(uint32_t ptr, uint32_t len) {
+  std::span<const int16_t>* out = reinterpret_cast<std::span<const int16_t>*>(wg::Ptr(wg::Alloc(len * sizeof(std::span<const int16_t>), alignof(std::span<const int16_t>))));
+  for (uint32_t i = 0; i < len; ++i) new (out + i) std::span<const int16_t>(VLoad_list_s16_(ptr + i * 8));
+  return std::span<const std::span<const int16_t>>(out, len);
+}
+[[maybe_unused]] std::span<const std::span<const int16_t>> VLoad_list_list_s16__(uint32_t p) {
+  return VTake_list_list_s16__(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const std::span<const int16_t>> VLift_list_list_s16__(const uint64_t* c) {
+  return VTake_list_list_s16__(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
+[[maybe_unused]] std::tuple<uint8_t, std::string_view, double> VLoad_tuple3_u8_string_f64_(uint32_t p) {
+  return std::tuple<uint8_t, std::string_view, double>{Load_u8(p + 0), VLoad_string(p + 4), Load_f64(p + 16)};
+}
+[[maybe_unused]] std::tuple<uint8_t, std::string_view, double> VLift_tuple3_u8_string_f64_(const uint64_t* c) {
+  return std::tuple<uint8_t, std::string_view, double>{Lift_u8(c + 0), VLift_string(c + 1), Lift_f64(c + 3)};
+}
+
+[[maybe_unused]] ::golden::compound::shapes::NestedView VLoad_shapes_nested(uint32_t p) {
+  return ::golden::compound::shapes::NestedView{VLoad_list_shapes_pair_(p + 0), Load_option_option_u32__(p + 8), VLoad_list_list_s16__(p + 20), VLoad_tuple3_u8_string_f64_(p + 32)};
+}
+[[maybe_unused]] ::golden::compound::shapes::NestedView VLift_shapes_nested(const uint64_t* c) {
+  return ::golden::compound::shapes::NestedView{VLift_list_shapes_pair_(c + 0), Lift_option_option_u32__(c + 2), VLift_list_list_s16__(c + 5), VLift_tuple3_u8_string_f64_(c + 7)};
+}
+
+[[maybe_unused]] std::tuple<std::string_view, uint32_t> VLoad_tuple2_string_u32_(uint32_t p) {
+  return std::tuple<std::string_view, uint32_t>{VLoad_string(p + 0), Load_u32(p + 8)};
+}
+[[maybe_unused]] std::tuple<std::string_view, uint32_t> VLift_tuple2_string_u32_(const uint64_t* c) {
+  return std::tuple<std::string_view, uint32_t>{VLift_string(c + 0), Lift_u32(c + 2)};
+}
+
+[[maybe_unused]] std::span<const std::tuple<std::string_view, uint32_t>> VTake_list_tuple2_string_u32__(uint32_t ptr, uint32_t len) {
+  std::tuple<std::string_view, uint32_t>* out = reinterpret_cast<std::tuple<std::string_view, uint32_t>*>(wg::Ptr(wg::Alloc(len * sizeof(std::tuple<std::string_view, uint32_t>), alignof(std::tuple<std::string_view, uint32_t>))));
+  for (uint32_t i = 0; i < len; ++i) new (out + i) std::tuple<std::string_view, uint32_t>(VLoad_tuple2_string_u32_(ptr + i * 12));
+  return std::span<const std::tuple<std::string_view, uint32_t>>(out, len);
+}
+[[maybe_unused]] std::span<const std::tuple<std::string_view, uint32_t>> VLoad_list_tuple2_string_u32__(uint32_t p) {
+  return VTake_list_tuple2_string_u32__(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const std::tuple<std::string_view, uint32_t>> VLift_list_tuple2_string_u32__(const uint64_t* c) {
+  return VTake_list_tuple2_string_u32__(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
 }  // namespace
 
 extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
@@ -618,89 +746,108 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   if (new_size == 0) return reinterpret_cast<void*>(align);
   void* p = std::realloc(old_size == 0 ? nullptr : old, new_size);
   if (p == nullptr) __builtin_trap();
+  wg::Adopt(old_size == 0 ? nullptr : old, p);
   return p;
 }
 
+// The result of both, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::witgen::Expected<::golden::compound::shapes::Pair, std::string>> witgen_result_both;
 extern "C" __attribute__((export_name("both"))) uint32_t witgen_export_both(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4) {
   uint64_t c[5] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3), ::witgen::ToCell(a4)};
-  auto p0 = Lift_result_shapes_pair_string_(c + 0);
-  auto r = ::golden::compound::compound::exports::Both(p0);
+  auto p0 = VLift_result_shapes_pair_string_(c + 0);
+  auto& r = witgen_result_both.Emplace([&] { return ::golden::compound::compound::exports::Both(p0); });
   alignas(4) static uint8_t ret_area[20];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_result_shapes_pair_string_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_both"))) void witgen_post_both(uint32_t a0) {
+  witgen_result_both.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of ok-only, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::witgen::Expected<uint64_t, std::monostate>> witgen_result_ok_only;
 extern "C" __attribute__((export_name("ok-only"))) uint32_t witgen_export_ok_only(uint32_t a0, uint64_t a1) {
   uint64_t c[2] = {::witgen::ToCell(a0), ::witgen::ToCell(a1)};
   auto p0 = Lift_result_u64_none_(c + 0);
-  auto r = ::golden::compound::compound::exports::OkOnly(p0);
+  auto& r = witgen_result_ok_only.Emplace([&] { return ::golden::compound::compound::exports::OkOnly(p0); });
   alignas(8) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_result_u64_none_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_ok-only"))) void witgen_post_ok_only(uint32_t a0) {
+  witgen_result_ok_only.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of err-only, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>> witgen_result_err_only;
 extern "C" __attribute__((export_name("err-only"))) uint32_t witgen_export_err_only(uint32_t a0, uint32_t a1, uint32_t a2) {
   uint64_t c[3] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2)};
-  auto p0 = Lift_result_none_list_string__(c + 0);
-  auto r = ::golden::compound::compound::exports::ErrOnly(p0);
+  auto p0 = VLift_result_none_list_string__(c + 0);
+  auto& r = witgen_result_err_only.Emplace([&] { return ::golden::compound::compound::exports::ErrOnly(p0); });
   alignas(4) static uint8_t ret_area[12];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_result_none_list_string__(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_err-only"))) void witgen_post_err_only(uint32_t a0) {
+  witgen_result_err_only.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of neither, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::witgen::Expected<std::monostate, std::monostate>> witgen_result_neither;
 extern "C" __attribute__((export_name("neither"))) uint32_t witgen_export_neither(uint32_t a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_result_none_none_(c + 0);
-  auto r = ::golden::compound::compound::exports::Neither(p0);
+  auto& r = witgen_result_neither.Emplace([&] { return ::golden::compound::compound::exports::Neither(p0); });
   uint64_t rc[1] = {};
   Lower_result_none_none_(r, rc);
   return ::witgen::CellAs<uint32_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_neither"))) void witgen_post_neither(uint32_t a0) {
+  witgen_result_neither.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of nest, kept until its cabi_post (lowering borrows it).
+static wg::Kept<std::optional<::golden::compound::shapes::Nested>> witgen_result_nest;
 extern "C" __attribute__((export_name("nest"))) uint32_t witgen_export_nest(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6, uint32_t a7, uint32_t a8, uint32_t a9, double a10) {
   uint64_t c[11] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3), ::witgen::ToCell(a4), ::witgen::ToCell(a5), ::witgen::ToCell(a6), ::witgen::ToCell(a7), ::witgen::ToCell(a8), ::witgen::ToCell(a9), ::witgen::ToCell(a10)};
-  auto p0 = Lift_shapes_nested(c + 0);
-  auto r = ::golden::compound::compound::exports::Nest(p0);
+  auto p0 = VLift_shapes_nested(c + 0);
+  auto& r = witgen_result_nest.Emplace([&] { return ::golden::compound::compound::exports::Nest(p0); });
   alignas(8) static uint8_t ret_area[64];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_option_shapes_nested_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_nest"))) void witgen_post_nest(uint32_t a0) {
+  witgen_result_nest.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of pick, kept until its cabi_post (lowering borrows it).
+static wg::Kept<std::optional<std::tuple<std::string, uint32_t>>> witgen_result_pick;
 extern "C" __attribute__((export_name("pick"))) uint32_t witgen_export_pick(uint32_t a0, uint32_t a1, uint32_t a2) {
   uint64_t c[3] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2)};
-  auto p0 = Lift_list_tuple2_string_u32__(c + 0);
+  auto p0 = VLift_list_tuple2_string_u32__(c + 0);
   auto p1 = Lift_u32(c + 2);
-  auto r = ::golden::compound::compound::exports::Pick(p0, p1);
+  auto& r = witgen_result_pick.Emplace([&] { return ::golden::compound::compound::exports::Pick(p0, p1); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_option_tuple2_string_u32__(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_pick"))) void witgen_post_pick(uint32_t a0) {
+  witgen_result_pick.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

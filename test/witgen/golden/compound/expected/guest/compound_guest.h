@@ -4,14 +4,47 @@
 
 #include "golden/compound/compound_types.h"
 
-// Exports: implemented by the guest code, called by the glue.
+// Exports: implemented by the guest code, called by the glue. Parameters are borrowed
+// views, valid until the export returns.
 namespace golden::compound::compound::exports {
-::witgen::Expected<::golden::compound::shapes::Pair, std::string> Both(const ::witgen::Expected<::golden::compound::shapes::Pair, std::string>& x);
+::witgen::Expected<::golden::compound::shapes::Pair, std::string> Both(const ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>& x);
 ::witgen::Expected<uint64_t, std::monostate> OkOnly(const ::witgen::Expected<uint64_t, std::monostate>& x);
-::witgen::Expected<std::monostate, ::golden::compound::shapes::Names> ErrOnly(const ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>& x);
+::witgen::Expected<std::monostate, ::golden::compound::shapes::Names> ErrOnly(const ::witgen::Expected<std::monostate, std::span<const std::string_view>>& x);
 ::witgen::Expected<std::monostate, std::monostate> Neither(const ::witgen::Expected<std::monostate, std::monostate>& x);
-std::optional<::golden::compound::shapes::Nested> Nest(const ::golden::compound::shapes::Nested& n);
-std::optional<std::tuple<std::string, uint32_t>> Pick(const std::vector<std::tuple<std::string, uint32_t>>& xs, uint32_t i);
+std::optional<::golden::compound::shapes::Nested> Nest(const ::golden::compound::shapes::NestedView& n);
+std::optional<std::tuple<std::string, uint32_t>> Pick(std::span<const std::tuple<std::string_view, uint32_t>> xs, uint32_t i);
+}  // namespace golden::compound::compound::exports
+namespace golden::compound::compound::exports {
+// Both with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline ::witgen::Expected<::golden::compound::shapes::Pair, std::string> Both(const ::witgen::Expected<::golden::compound::shapes::Pair, std::string>& x) {
+  ::witgen::ViewArena Arena;
+  return Both(::witgen::ViewOf(x, Arena));
+}
+}  // namespace golden::compound::compound::exports
+namespace golden::compound::compound::exports {
+// ErrOnly with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names> ErrOnly(const ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>& x) {
+  ::witgen::ViewArena Arena;
+  return ErrOnly(::witgen::ViewOf(x, Arena));
+}
+}  // namespace golden::compound::compound::exports
+namespace golden::compound::compound::exports {
+// Nest with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline std::optional<::golden::compound::shapes::Nested> Nest(const ::golden::compound::shapes::Nested& n) {
+  ::witgen::ViewArena Arena;
+  return Nest(::witgen::ViewOf(n, Arena));
+}
+}  // namespace golden::compound::compound::exports
+namespace golden::compound::compound::exports {
+// Pick with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline std::optional<std::tuple<std::string, uint32_t>> Pick(const std::vector<std::tuple<std::string, uint32_t>>& xs, uint32_t i) {
+  ::witgen::ViewArena Arena;
+  return Pick(::witgen::ViewOf(xs, Arena), ::witgen::ViewOf(i, Arena));
+}
 }  // namespace golden::compound::compound::exports
 
 // Imports: provided by the host, callable from the guest code.

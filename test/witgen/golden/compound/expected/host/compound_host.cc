@@ -2,7 +2,9 @@
 // wasm2c host glue of world `compound` (input.wit).
 #include "compound_host.h"
 
+#include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -975,24 +977,114 @@ void DoInitialize(void* arg) {
   return c.Fail("invalid host value");
 }
 
+[[maybe_unused]] uint64_t Extra_string(const std::string& v) {
+  return wh::Round8(v.size());
+}
+
+[[maybe_unused]] uint64_t Extra_list_u8_(const std::vector<uint8_t>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 1);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_shapes_pair(const ::golden::compound::shapes::Pair& v) {
+  return 0 + Extra_string(v.left) + Extra_list_u8_(v.right);
+}
+
+[[maybe_unused]] uint64_t Extra_result_shapes_pair_string_(const ::witgen::Expected<::golden::compound::shapes::Pair, std::string>& v) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0: return Extra_shapes_pair(v.value());
+    case 1: return Extra_string(v.error());
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_list_string_(const std::vector<std::string>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 8);
+  for (const auto& e : v) n += Extra_string(e);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_result_none_list_string__(const ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>& v) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 1: return Extra_list_string_(v.error());
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_list_shapes_pair_(const std::vector<::golden::compound::shapes::Pair>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 16);
+  for (const auto& e : v) n += Extra_shapes_pair(e);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_list_s16_(const std::vector<int16_t>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 2);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_list_list_s16__(const std::vector<std::vector<int16_t>>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 8);
+  for (const auto& e : v) n += Extra_list_s16_(e);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_tuple3_u8_string_f64_(const std::tuple<uint8_t, std::string, double>& v) {
+  return 0 + Extra_string(std::get<1>(v));
+}
+
+[[maybe_unused]] uint64_t Extra_shapes_nested(const ::golden::compound::shapes::Nested& v) {
+  return 0 + Extra_list_shapes_pair_(v.pairs) + Extra_list_list_s16__(v.grid) + Extra_tuple3_u8_string_f64_(v.t);
+}
+
+[[maybe_unused]] uint64_t Extra_option_shapes_nested_(const std::optional<::golden::compound::shapes::Nested>& v) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 1: return Extra_shapes_nested((*v));
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_tuple2_string_u32_(const std::tuple<std::string, uint32_t>& v) {
+  return 0 + Extra_string(std::get<0>(v));
+}
+
+[[maybe_unused]] uint64_t Extra_list_tuple2_string_u32__(const std::vector<std::tuple<std::string, uint32_t>>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 12);
+  for (const auto& e : v) n += Extra_tuple2_string_u32_(e);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_option_tuple2_string_u32__(const std::optional<std::tuple<std::string, uint32_t>>& v) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 1: return Extra_tuple2_string_u32_((*v));
+    default: return 0;
+  }
+}
+
 struct Call_both {
   wh::Call call;
   wh::Ctx* cx;
   const ::witgen::Expected<::golden::compound::shapes::Pair, std::string>* p0;
   uint64_t args[5];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>> res;
 };
 void Invoke_both(void* arg) {
   auto* k = static_cast<Call_both*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_result_shapes_pair_string_(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_compoundZ_both(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4])));
-}
-void Post_both(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_compoundZ_cabi_post_both(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 20, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_result_shapes_pair_string_(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_compoundZ_cabi_post_both(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_ok_only {
@@ -1000,19 +1092,26 @@ struct Call_ok_only {
   wh::Ctx* cx;
   const ::witgen::Expected<uint64_t, std::monostate>* p0;
   uint64_t args[2];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::witgen::Expected<uint64_t, std::monostate>> res;
 };
 void Invoke_ok_only(void* arg) {
   auto* k = static_cast<Call_ok_only*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_result_u64_none_(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_compoundZ_okZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint64_t>(Args[1])));
-}
-void Post_ok_only(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_compoundZ_cabi_post_okZ2Donly(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 16, 8, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_result_u64_none_(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_compoundZ_cabi_post_okZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_err_only {
@@ -1020,19 +1119,26 @@ struct Call_err_only {
   wh::Ctx* cx;
   const ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>* p0;
   uint64_t args[3];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>> res;
 };
 void Invoke_err_only(void* arg) {
   auto* k = static_cast<Call_err_only*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_result_none_list_string__(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_compoundZ_errZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
-}
-void Post_err_only(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_compoundZ_cabi_post_errZ2Donly(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 12, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_result_none_list_string__(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_compoundZ_cabi_post_errZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_neither {
@@ -1040,19 +1146,23 @@ struct Call_neither {
   wh::Ctx* cx;
   const ::witgen::Expected<std::monostate, std::monostate>* p0;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::witgen::Expected<std::monostate, std::monostate>> res;
 };
 void Invoke_neither(void* arg) {
   auto* k = static_cast<Call_neither*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_result_none_none_(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_compoundZ_neither(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-}
-void Post_neither(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_compoundZ_cabi_post_neither(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_result_none_none_(Cx, &k->call.result));
+  k->stage = 2;
+  Z_compoundZ_cabi_post_neither(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_nest {
@@ -1060,19 +1170,26 @@ struct Call_nest {
   wh::Ctx* cx;
   const ::golden::compound::shapes::Nested* p0;
   uint64_t args[11];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<std::optional<::golden::compound::shapes::Nested>> res;
 };
 void Invoke_nest(void* arg) {
   auto* k = static_cast<Call_nest*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_shapes_nested(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_compoundZ_nest(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4]), ::witgen::CellAs<uint32_t>(Args[5]), ::witgen::CellAs<uint32_t>(Args[6]), ::witgen::CellAs<uint32_t>(Args[7]), ::witgen::CellAs<uint32_t>(Args[8]), ::witgen::CellAs<uint32_t>(Args[9]), ::witgen::CellAs<double>(Args[10])));
-}
-void Post_nest(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_compoundZ_cabi_post_nest(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 64, 8, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_option_shapes_nested_(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_compoundZ_cabi_post_nest(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_pick {
@@ -1081,20 +1198,27 @@ struct Call_pick {
   const std::vector<std::tuple<std::string, uint32_t>>* p0;
   const uint32_t* p1;
   uint64_t args[3];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<std::optional<std::tuple<std::string, uint32_t>>> res;
 };
 void Invoke_pick(void* arg) {
   auto* k = static_cast<Call_pick*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_list_tuple2_string_u32__(Cx, *k->p0, Args + 0)) return;
   if (!Lower_u32(Cx, *k->p1, Args + 2)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_compoundZ_pick(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
-}
-void Post_pick(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_compoundZ_cabi_post_pick(static_cast<Z_compound_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 16, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_option_tuple2_string_u32__(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_compoundZ_cabi_post_pick(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 }  // namespace
@@ -1137,25 +1261,20 @@ warden::Result<::witgen::Expected<::golden::compound::shapes::Pair, std::string>
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_both K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_both K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0 + Extra_result_shapes_pair_string_(x), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_both, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for both");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for both");
     return TrapStatus(St, Trap, "both");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 20, 4, "return area")) Res = Load_result_shapes_pair_string_(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_both, &Call);
-  if (!Res) return warden::GuestAbiError("both: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("both: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post both");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<::witgen::Expected<uint64_t, std::monostate>> Instance::OkOnly(const ::witgen::Expected<uint64_t, std::monostate>& x) {
@@ -1163,25 +1282,20 @@ warden::Result<::witgen::Expected<uint64_t, std::monostate>> Instance::OkOnly(co
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_ok_only K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_ok_only K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_ok_only, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for ok-only");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for ok-only");
     return TrapStatus(St, Trap, "ok-only");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::witgen::Expected<uint64_t, std::monostate>> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 16, 8, "return area")) Res = Load_result_u64_none_(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_ok_only, &Call);
-  if (!Res) return warden::GuestAbiError("ok-only: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("ok-only: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post ok-only");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>> Instance::ErrOnly(const ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>& x) {
@@ -1189,25 +1303,20 @@ warden::Result<::witgen::Expected<std::monostate, ::golden::compound::shapes::Na
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_err_only K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_err_only K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0 + Extra_result_none_list_string__(x), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_err_only, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for err-only");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for err-only");
     return TrapStatus(St, Trap, "err-only");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 12, 4, "return area")) Res = Load_result_none_list_string__(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_err_only, &Call);
-  if (!Res) return warden::GuestAbiError("err-only: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("err-only: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post err-only");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<::witgen::Expected<std::monostate, std::monostate>> Instance::Neither(const ::witgen::Expected<std::monostate, std::monostate>& x) {
@@ -1215,24 +1324,20 @@ warden::Result<::witgen::Expected<std::monostate, std::monostate>> Instance::Nei
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_neither K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_neither K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_neither, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for neither");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for neither");
     return TrapStatus(St, Trap, "neither");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::witgen::Expected<std::monostate, std::monostate>> Res;
-  Res = Lift_result_none_none_(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_neither, &Call);
-  if (!Res) return warden::GuestAbiError("neither: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("neither: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post neither");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<std::optional<::golden::compound::shapes::Nested>> Instance::Nest(const ::golden::compound::shapes::Nested& n) {
@@ -1240,25 +1345,20 @@ warden::Result<std::optional<::golden::compound::shapes::Nested>> Instance::Nest
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_nest K{{&St->module, nullptr, 0}, &Cx, &n, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_nest K{{&St->module, nullptr, 0}, &Cx, &n, {}, 0 + Extra_shapes_nested(n), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_nest, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for nest");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for nest");
     return TrapStatus(St, Trap, "nest");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<std::optional<::golden::compound::shapes::Nested>> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 64, 8, "return area")) Res = Load_option_shapes_nested_(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_nest, &Call);
-  if (!Res) return warden::GuestAbiError("nest: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("nest: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post nest");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<std::optional<std::tuple<std::string, uint32_t>>> Instance::Pick(const std::vector<std::tuple<std::string, uint32_t>>& xs, uint32_t i) {
@@ -1266,25 +1366,20 @@ warden::Result<std::optional<std::tuple<std::string, uint32_t>>> Instance::Pick(
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_pick K{{&St->module, nullptr, 0}, &Cx, &xs, &i, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_pick K{{&St->module, nullptr, 0}, &Cx, &xs, &i, {}, 0 + Extra_list_tuple2_string_u32__(xs), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_pick, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for pick");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for pick");
     return TrapStatus(St, Trap, "pick");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<std::optional<std::tuple<std::string, uint32_t>>> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_option_tuple2_string_u32__(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_pick, &Call);
-  if (!Res) return warden::GuestAbiError("pick: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("pick: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post pick");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 }  // namespace golden::compound::compound::wasm2c

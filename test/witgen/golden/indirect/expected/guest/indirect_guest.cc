@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 
 #include "witgen/guest_support.h"
 
@@ -66,14 +67,14 @@ namespace wg = ::witgen::guest;
   return wg::TakeString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
 }
 [[maybe_unused]] void Store_string(const std::string& v, uint32_t p) {
-  wg::Store<uint32_t>(p, wg::CopyOut(v.data(), v.size(), 1));
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
   wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
 }
 [[maybe_unused]] std::string Lift_string(const uint64_t* c) {
   return wg::TakeString(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
 }
 [[maybe_unused]] void Lower_string(const std::string& v, uint64_t* c) {
-  c[0] = wg::CopyOut(v.data(), v.size(), 1);
+  c[0] = wg::Addr(v.data());
   c[1] = v.size();
 }
 
@@ -148,6 +149,20 @@ namespace wg = ::witgen::guest;
   c[0] = ::witgen::LowerScalar<uint8_t>(v);
 }
 
+[[maybe_unused]] std::string_view VLoad_string(uint32_t p) {
+  return wg::ViewString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::string_view VLift_string(const uint64_t* c) {
+  return wg::ViewString(c[0], c[1]);
+}
+
+[[maybe_unused]] ::golden::indirect::wide::SeventeenView VLoad_wide_seventeen(uint32_t p) {
+  return ::golden::indirect::wide::SeventeenView{Load_u32(p + 0), Load_u32(p + 4), Load_u32(p + 8), Load_u32(p + 12), Load_u32(p + 16), Load_u32(p + 20), Load_u32(p + 24), Load_u32(p + 28), Load_u32(p + 32), Load_u64(p + 40), Load_u64(p + 48), Load_u64(p + 56), Load_u64(p + 64), Load_f32(p + 72), Load_f64(p + 80), VLoad_string(p + 88)};
+}
+[[maybe_unused]] ::golden::indirect::wide::SeventeenView VLift_wide_seventeen(const uint64_t* c) {
+  return ::golden::indirect::wide::SeventeenView{Lift_u32(c + 0), Lift_u32(c + 1), Lift_u32(c + 2), Lift_u32(c + 3), Lift_u32(c + 4), Lift_u32(c + 5), Lift_u32(c + 6), Lift_u32(c + 7), Lift_u32(c + 8), Lift_u64(c + 9), Lift_u64(c + 10), Lift_u64(c + 11), Lift_u64(c + 12), Lift_f32(c + 13), Lift_f64(c + 14), VLift_string(c + 15)};
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("golden:indirect/wide"), import_name("fetch"))) void witgen_import_wide_fetch(uint32_t a0, uint32_t a1);
@@ -159,8 +174,9 @@ namespace golden::indirect::wide {
   alignas(8) uint8_t RetArea[96];
   uint32_t Rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(RetArea));
   witgen_import_wide_fetch(Area, Rp);
+  auto R = Load_wide_seventeen(Rp);
   wg::ReleaseTo(Mark);
-  return Load_wide_seventeen(Rp);
+  return R;
 }
 }  // namespace golden::indirect::wide
 
@@ -173,8 +189,9 @@ std::tuple<uint32_t, uint32_t> Pair(uint32_t a) {
   alignas(4) uint8_t RetArea[8];
   uint32_t Rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(RetArea));
   witgen_import_wide_pair(::witgen::CellAs<uint32_t>(Cells[0]), Rp);
+  auto R = Load_tuple2_u32_u32_(Rp);
   wg::ReleaseTo(Mark);
-  return Load_tuple2_u32_u32_(Rp);
+  return R;
 }
 }  // namespace golden::indirect::wide
 
@@ -190,37 +207,45 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   if (new_size == 0) return reinterpret_cast<void*>(align);
   void* p = std::realloc(old_size == 0 ? nullptr : old, new_size);
   if (p == nullptr) __builtin_trap();
+  wg::Adopt(old_size == 0 ? nullptr : old, p);
   return p;
 }
 
+// The result of big-in, kept until its cabi_post (lowering borrows it).
+static wg::Kept<uint32_t> witgen_result_big_in;
 extern "C" __attribute__((export_name("big-in"))) uint32_t witgen_export_big_in(uint32_t a0) {
-  auto p0 = Load_wide_seventeen(a0 + 0);
+  auto p0 = VLoad_wide_seventeen(a0 + 0);
   auto p1 = Load_u8(a0 + 96);
-  wg::Free(a0, 104);
-  auto r = ::golden::indirect::indirect::exports::BigIn(p0, p1);
+  auto& r = witgen_result_big_in.Emplace([&] { return ::golden::indirect::indirect::exports::BigIn(p0, p1); });
   uint64_t rc[1] = {};
   Lower_u32(r, rc);
   return ::witgen::CellAs<uint32_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_big-in"))) void witgen_post_big_in(uint32_t a0) {
+  witgen_result_big_in.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of big-out, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::golden::indirect::wide::Seventeen> witgen_result_big_out;
 extern "C" __attribute__((export_name("big-out"))) uint32_t witgen_export_big_out(uint32_t a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_u32(c + 0);
-  auto r = ::golden::indirect::indirect::exports::BigOut(p0);
+  auto& r = witgen_result_big_out.Emplace([&] { return ::golden::indirect::indirect::exports::BigOut(p0); });
   alignas(8) static uint8_t ret_area[96];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_wide_seventeen(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_big-out"))) void witgen_post_big_out(uint32_t a0) {
+  witgen_result_big_out.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of sixteen, kept until its cabi_post (lowering borrows it).
+static wg::Kept<uint64_t> witgen_result_sixteen;
 extern "C" __attribute__((export_name("sixteen"))) uint64_t witgen_export_sixteen(uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5, uint64_t a6, uint64_t a7, uint64_t a8, uint64_t a9, uint64_t a10, uint64_t a11, uint64_t a12, uint64_t a13, uint64_t a14, uint64_t a15) {
   uint64_t c[16] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3), ::witgen::ToCell(a4), ::witgen::ToCell(a5), ::witgen::ToCell(a6), ::witgen::ToCell(a7), ::witgen::ToCell(a8), ::witgen::ToCell(a9), ::witgen::ToCell(a10), ::witgen::ToCell(a11), ::witgen::ToCell(a12), ::witgen::ToCell(a13), ::witgen::ToCell(a14), ::witgen::ToCell(a15)};
   auto p0 = Lift_u64(c + 0);
@@ -239,12 +264,13 @@ extern "C" __attribute__((export_name("sixteen"))) uint64_t witgen_export_sixtee
   auto p13 = Lift_u64(c + 13);
   auto p14 = Lift_u64(c + 14);
   auto p15 = Lift_u64(c + 15);
-  auto r = ::golden::indirect::indirect::exports::Sixteen(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15);
+  auto& r = witgen_result_sixteen.Emplace([&] { return ::golden::indirect::indirect::exports::Sixteen(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15); });
   uint64_t rc[1] = {};
   Lower_u64(r, rc);
   return ::witgen::CellAs<uint64_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_sixteen"))) void witgen_post_sixteen(uint64_t a0) {
+  witgen_result_sixteen.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

@@ -4,11 +4,20 @@
 
 #include "golden/indirect/indirect_types.h"
 
-// Exports: implemented by the guest code, called by the glue.
+// Exports: implemented by the guest code, called by the glue. Parameters are borrowed
+// views, valid until the export returns.
 namespace golden::indirect::indirect::exports {
-uint32_t BigIn(const ::golden::indirect::wide::Seventeen& s, uint8_t extra);
+uint32_t BigIn(const ::golden::indirect::wide::SeventeenView& s, uint8_t extra);
 ::golden::indirect::wide::Seventeen BigOut(uint32_t x);
 uint64_t Sixteen(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f, uint64_t g, uint64_t h, uint64_t i, uint64_t j, uint64_t k, uint64_t l, uint64_t m, uint64_t n, uint64_t o, uint64_t p);
+}  // namespace golden::indirect::indirect::exports
+namespace golden::indirect::indirect::exports {
+// BigIn with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline uint32_t BigIn(const ::golden::indirect::wide::Seventeen& s, uint8_t extra) {
+  ::witgen::ViewArena Arena;
+  return BigIn(::witgen::ViewOf(s, Arena), ::witgen::ViewOf(extra, Arena));
+}
 }  // namespace golden::indirect::indirect::exports
 
 // Imports: provided by the host, callable from the guest code.

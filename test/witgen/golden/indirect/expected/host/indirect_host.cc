@@ -2,7 +2,9 @@
 // wasm2c host glue of world `indirect` (input.wit).
 #include "indirect_host.h"
 
+#include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -314,29 +316,41 @@ void DoInitialize(void* arg) {
   return true;
 }
 
+[[maybe_unused]] uint64_t Extra_string(const std::string& v) {
+  return wh::Round8(v.size());
+}
+
+[[maybe_unused]] uint64_t Extra_wide_seventeen(const ::golden::indirect::wide::Seventeen& v) {
+  return 0 + Extra_string(v.p);
+}
+
 struct Call_big_in {
   wh::Call call;
   wh::Ctx* cx;
   const ::golden::indirect::wide::Seventeen* p0;
   const uint8_t* p1;
   uint64_t args[18];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<uint32_t> res;
 };
 void Invoke_big_in(void* arg) {
   auto* k = static_cast<Call_big_in*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   uint32_t Area = 0;
   if (!Cx.Alloc(104, 8, &Area)) return;
   if (!Store_wide_seventeen(Cx, *k->p0, Area + 0)) return;
   if (!Store_u8(Cx, *k->p1, Area + 96)) return;
   Args[0] = Area;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_indirectZ_bigZ2Din(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-}
-void Post_big_in(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_indirectZ_cabi_post_bigZ2Din(static_cast<Z_indirect_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_u32(Cx, &k->call.result));
+  k->stage = 2;
+  Z_indirectZ_cabi_post_bigZ2Din(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_big_out {
@@ -344,19 +358,26 @@ struct Call_big_out {
   wh::Ctx* cx;
   const uint32_t* p0;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::golden::indirect::wide::Seventeen> res;
 };
 void Invoke_big_out(void* arg) {
   auto* k = static_cast<Call_big_out*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_u32(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_indirectZ_bigZ2Dout(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-}
-void Post_big_out(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_indirectZ_cabi_post_bigZ2Dout(static_cast<Z_indirect_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 96, 8, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_wide_seventeen(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_indirectZ_cabi_post_bigZ2Dout(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_sixteen {
@@ -379,12 +400,15 @@ struct Call_sixteen {
   const uint64_t* p14;
   const uint64_t* p15;
   uint64_t args[16];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<uint64_t> res;
 };
 void Invoke_sixteen(void* arg) {
   auto* k = static_cast<Call_sixteen*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_u64(Cx, *k->p0, Args + 0)) return;
   if (!Lower_u64(Cx, *k->p1, Args + 1)) return;
   if (!Lower_u64(Cx, *k->p2, Args + 2)) return;
@@ -401,12 +425,13 @@ void Invoke_sixteen(void* arg) {
   if (!Lower_u64(Cx, *k->p13, Args + 13)) return;
   if (!Lower_u64(Cx, *k->p14, Args + 14)) return;
   if (!Lower_u64(Cx, *k->p15, Args + 15)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_indirectZ_sixteen(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(Args[0]), ::witgen::CellAs<uint64_t>(Args[1]), ::witgen::CellAs<uint64_t>(Args[2]), ::witgen::CellAs<uint64_t>(Args[3]), ::witgen::CellAs<uint64_t>(Args[4]), ::witgen::CellAs<uint64_t>(Args[5]), ::witgen::CellAs<uint64_t>(Args[6]), ::witgen::CellAs<uint64_t>(Args[7]), ::witgen::CellAs<uint64_t>(Args[8]), ::witgen::CellAs<uint64_t>(Args[9]), ::witgen::CellAs<uint64_t>(Args[10]), ::witgen::CellAs<uint64_t>(Args[11]), ::witgen::CellAs<uint64_t>(Args[12]), ::witgen::CellAs<uint64_t>(Args[13]), ::witgen::CellAs<uint64_t>(Args[14]), ::witgen::CellAs<uint64_t>(Args[15])));
-}
-void Post_sixteen(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_indirectZ_cabi_post_sixteen(static_cast<Z_indirect_instance_t*>(k->instance), ::witgen::CellAs<uint64_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_u64(Cx, &k->call.result));
+  k->stage = 2;
+  Z_indirectZ_cabi_post_sixteen(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(k->call.result));
+  k->stage = 3;
 }
 
 // Import wide#fetch: lifts the guest's arguments, calls the bound function and
@@ -509,24 +534,20 @@ warden::Result<uint32_t> Instance::BigIn(const ::golden::indirect::wide::Sevente
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_big_in K{{&St->module, nullptr, 0}, &Cx, &s, &extra, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_big_in K{{&St->module, nullptr, 0}, &Cx, &s, &extra, {}, wh::Round8(104) + Extra_wide_seventeen(s), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_big_in, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for big-in");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for big-in");
     return TrapStatus(St, Trap, "big-in");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<uint32_t> Res;
-  Res = Lift_u32(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_big_in, &Call);
-  if (!Res) return warden::GuestAbiError("big-in: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("big-in: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post big-in");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<::golden::indirect::wide::Seventeen> Instance::BigOut(uint32_t x) {
@@ -534,25 +555,20 @@ warden::Result<::golden::indirect::wide::Seventeen> Instance::BigOut(uint32_t x)
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_big_out K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_big_out K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_big_out, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for big-out");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for big-out");
     return TrapStatus(St, Trap, "big-out");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::golden::indirect::wide::Seventeen> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 96, 8, "return area")) Res = Load_wide_seventeen(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_big_out, &Call);
-  if (!Res) return warden::GuestAbiError("big-out: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("big-out: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post big-out");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<uint64_t> Instance::Sixteen(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f, uint64_t g, uint64_t h, uint64_t i, uint64_t j, uint64_t k, uint64_t l, uint64_t m, uint64_t n, uint64_t o, uint64_t p) {
@@ -560,24 +576,20 @@ warden::Result<uint64_t> Instance::Sixteen(uint64_t a, uint64_t b, uint64_t c, u
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_sixteen K{{&St->module, nullptr, 0}, &Cx, &a, &b, &c, &d, &e, &f, &g, &h, &i, &j, &k, &l, &m, &n, &o, &p, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_sixteen K{{&St->module, nullptr, 0}, &Cx, &a, &b, &c, &d, &e, &f, &g, &h, &i, &j, &k, &l, &m, &n, &o, &p, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_sixteen, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for sixteen");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for sixteen");
     return TrapStatus(St, Trap, "sixteen");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<uint64_t> Res;
-  Res = Lift_u64(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_sixteen, &Call);
-  if (!Res) return warden::GuestAbiError("sixteen: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("sixteen: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post sixteen");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 }  // namespace golden::indirect::indirect::wasm2c

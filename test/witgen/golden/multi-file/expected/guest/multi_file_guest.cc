@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 
 #include "witgen/guest_support.h"
 
@@ -14,14 +15,14 @@ namespace wg = ::witgen::guest;
   return wg::TakeString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
 }
 [[maybe_unused]] void Store_string(const std::string& v, uint32_t p) {
-  wg::Store<uint32_t>(p, wg::CopyOut(v.data(), v.size(), 1));
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
   wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
 }
 [[maybe_unused]] std::string Lift_string(const uint64_t* c) {
   return wg::TakeString(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
 }
 [[maybe_unused]] void Lower_string(const std::string& v, uint64_t* c) {
-  c[0] = wg::CopyOut(v.data(), v.size(), 1);
+  c[0] = wg::Addr(v.data());
   c[1] = v.size();
 }
 
@@ -118,7 +119,6 @@ namespace wg = ::witgen::guest;
   std::vector<std::string> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_string(ptr + i * 8));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_string_(const std::vector<std::string>& v) {
@@ -145,7 +145,6 @@ namespace wg = ::witgen::guest;
   std::vector<::golden::multi_file::shared_types::Entry> out;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) out.push_back(Load_shared_types_entry(ptr + i * 20));
-  wg::Free(ptr, len);
   return out;
 }
 [[maybe_unused]] uint32_t Give_list_shared_types_entry_(const std::vector<::golden::multi_file::shared_types::Entry>& v) {
@@ -168,6 +167,25 @@ namespace wg = ::witgen::guest;
   c[1] = v.size();
 }
 
+[[maybe_unused]] std::string_view VLoad_string(uint32_t p) {
+  return wg::ViewString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::string_view VLift_string(const uint64_t* c) {
+  return wg::ViewString(c[0], c[1]);
+}
+
+[[maybe_unused]] std::span<const std::string_view> VTake_list_string_(uint32_t ptr, uint32_t len) {
+  std::string_view* out = reinterpret_cast<std::string_view*>(wg::Ptr(wg::Alloc(len * sizeof(std::string_view), alignof(std::string_view))));
+  for (uint32_t i = 0; i < len; ++i) new (out + i) std::string_view(VLoad_string(ptr + i * 8));
+  return std::span<const std::string_view>(out, len);
+}
+[[maybe_unused]] std::span<const std::string_view> VLoad_list_string_(uint32_t p) {
+  return VTake_list_string_(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::span<const std::string_view> VLift_list_string_(const uint64_t* c) {
+  return VTake_list_string_(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("golden:multi-file/store@0.2.0"), import_name("get"))) void witgen_import_store_get(uint32_t a0, uint32_t a1, uint32_t a2);
@@ -179,8 +197,9 @@ std::optional<::golden::multi_file::shared_types::Entry> Get(const std::string& 
   alignas(4) uint8_t RetArea[24];
   uint32_t Rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(RetArea));
   witgen_import_store_get(::witgen::CellAs<uint32_t>(Cells[0]), ::witgen::CellAs<uint32_t>(Cells[1]), Rp);
+  auto R = Load_option_shared_types_entry_(Rp);
   wg::ReleaseTo(Mark);
-  return Load_option_shared_types_entry_(Rp);
+  return R;
 }
 }  // namespace golden::multi_file::store
 
@@ -207,19 +226,23 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   if (new_size == 0) return reinterpret_cast<void*>(align);
   void* p = std::realloc(old_size == 0 ? nullptr : old, new_size);
   if (p == nullptr) __builtin_trap();
+  wg::Adopt(old_size == 0 ? nullptr : old, p);
   return p;
 }
 
+// The result of lookup, kept until its cabi_post (lowering borrows it).
+static wg::Kept<std::vector<::golden::multi_file::shared_types::Entry>> witgen_result_lookup;
 extern "C" __attribute__((export_name("lookup"))) uint32_t witgen_export_lookup(uint32_t a0, uint32_t a1) {
   uint64_t c[2] = {::witgen::ToCell(a0), ::witgen::ToCell(a1)};
-  auto p0 = Lift_list_string_(c + 0);
-  auto r = ::golden::multi_file::multi_file::exports::Lookup(p0);
+  auto p0 = VLift_list_string_(c + 0);
+  auto& r = witgen_result_lookup.Emplace([&] { return ::golden::multi_file::multi_file::exports::Lookup(p0); });
   alignas(4) static uint8_t ret_area[8];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_list_shared_types_entry_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_lookup"))) void witgen_post_lookup(uint32_t a0) {
+  witgen_result_lookup.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

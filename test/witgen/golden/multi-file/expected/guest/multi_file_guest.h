@@ -4,9 +4,18 @@
 
 #include "golden/multi_file/multi_file_types.h"
 
-// Exports: implemented by the guest code, called by the glue.
+// Exports: implemented by the guest code, called by the glue. Parameters are borrowed
+// views, valid until the export returns.
 namespace golden::multi_file::multi_file::exports {
-std::vector<::golden::multi_file::shared_types::Entry> Lookup(const std::vector<std::string>& keys);
+std::vector<::golden::multi_file::shared_types::Entry> Lookup(std::span<const std::string_view> keys);
+}  // namespace golden::multi_file::multi_file::exports
+namespace golden::multi_file::multi_file::exports {
+// Lookup with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline std::vector<::golden::multi_file::shared_types::Entry> Lookup(const std::vector<std::string>& keys) {
+  ::witgen::ViewArena Arena;
+  return Lookup(::witgen::ViewOf(keys, Arena));
+}
 }  // namespace golden::multi_file::multi_file::exports
 
 // Imports: provided by the host, callable from the guest code.

@@ -2,7 +2,9 @@
 // wasm2c host glue of world `multi-file` (input).
 #include "multi_file_host.h"
 
+#include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -326,24 +328,65 @@ void DoInitialize(void* arg) {
   return true;
 }
 
+[[maybe_unused]] uint64_t Extra_string(const std::string& v) {
+  return wh::Round8(v.size());
+}
+
+[[maybe_unused]] uint64_t Extra_option_string_(const std::optional<std::string>& v) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 1: return Extra_string((*v));
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_shared_types_entry(const ::golden::multi_file::shared_types::Entry& v) {
+  return 0 + Extra_string(v.key) + Extra_option_string_(v.value);
+}
+
+[[maybe_unused]] uint64_t Extra_option_shared_types_entry_(const std::optional<::golden::multi_file::shared_types::Entry>& v) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 1: return Extra_shared_types_entry((*v));
+    default: return 0;
+  }
+}
+
+[[maybe_unused]] uint64_t Extra_list_string_(const std::vector<std::string>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 8);
+  for (const auto& e : v) n += Extra_string(e);
+  return n;
+}
+
+[[maybe_unused]] uint64_t Extra_list_shared_types_entry_(const std::vector<::golden::multi_file::shared_types::Entry>& v) {
+  uint64_t n = wh::Round8(static_cast<uint64_t>(v.size()) * 20);
+  for (const auto& e : v) n += Extra_shared_types_entry(e);
+  return n;
+}
+
 struct Call_lookup {
   wh::Call call;
   wh::Ctx* cx;
   const std::vector<std::string>* p0;
   uint64_t args[2];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<std::vector<::golden::multi_file::shared_types::Entry>> res;
 };
 void Invoke_lookup(void* arg) {
   auto* k = static_cast<Call_lookup*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_list_string_(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_multi_fileZ_lookup(static_cast<Z_multi_file_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1])));
-}
-void Post_lookup(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_multi_fileZ_cabi_post_lookup(static_cast<Z_multi_file_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 8, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_list_shared_types_entry_(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_multi_fileZ_cabi_post_lookup(static_cast<Z_multi_file_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 // Import store#get: lifts the guest's arguments, calls the bound function and
@@ -439,25 +482,20 @@ warden::Result<std::vector<::golden::multi_file::shared_types::Entry>> Instance:
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_lookup K{{&St->module, nullptr, 0}, &Cx, &keys, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_lookup K{{&St->module, nullptr, 0}, &Cx, &keys, {}, 0 + Extra_list_string_(keys), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_lookup, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for lookup");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for lookup");
     return TrapStatus(St, Trap, "lookup");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 8, 4, "return area")) Res = Load_list_shared_types_entry_(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_lookup, &Call);
-  if (!Res) return warden::GuestAbiError("lookup: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("lookup: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post lookup");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 }  // namespace golden::multi_file::multi_file::wasm2c

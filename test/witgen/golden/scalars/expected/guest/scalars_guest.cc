@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 
 #include "witgen/guest_support.h"
 
@@ -170,15 +171,22 @@ namespace wg = ::witgen::guest;
   return wg::TakeString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
 }
 [[maybe_unused]] void Store_string(const std::string& v, uint32_t p) {
-  wg::Store<uint32_t>(p, wg::CopyOut(v.data(), v.size(), 1));
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
   wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
 }
 [[maybe_unused]] std::string Lift_string(const uint64_t* c) {
   return wg::TakeString(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
 }
 [[maybe_unused]] void Lower_string(const std::string& v, uint64_t* c) {
-  c[0] = wg::CopyOut(v.data(), v.size(), 1);
+  c[0] = wg::Addr(v.data());
   c[1] = v.size();
+}
+
+[[maybe_unused]] std::string_view VLoad_string(uint32_t p) {
+  return wg::ViewString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::string_view VLift_string(const uint64_t* c) {
+  return wg::ViewString(c[0], c[1]);
 }
 
 }  // namespace
@@ -188,8 +196,9 @@ namespace golden::scalars::scalars {
 uint64_t Now() {
   size_t Mark = wg::LogMark();
   uint64_t Rc[1] = {::witgen::ToCell(witgen_import_now())};
+  auto R = Lift_u64(Rc);
   wg::ReleaseTo(Mark);
-  return Lift_u64(Rc);
+  return R;
 }
 }  // namespace golden::scalars::scalars
 
@@ -239,119 +248,147 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   if (new_size == 0) return reinterpret_cast<void*>(align);
   void* p = std::realloc(old_size == 0 ? nullptr : old, new_size);
   if (p == nullptr) __builtin_trap();
+  wg::Adopt(old_size == 0 ? nullptr : old, p);
   return p;
 }
 
+// The result of get-bool, kept until its cabi_post (lowering borrows it).
+static wg::Kept<bool> witgen_result_get_bool;
 extern "C" __attribute__((export_name("get-bool"))) uint32_t witgen_export_get_bool() {
-  auto r = ::golden::scalars::scalars::exports::GetBool();
+  auto& r = witgen_result_get_bool.Emplace([&] { return ::golden::scalars::scalars::exports::GetBool(); });
   uint64_t rc[1] = {};
   Lower_bool(r, rc);
   return ::witgen::CellAs<uint32_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_get-bool"))) void witgen_post_get_bool(uint32_t a0) {
+  witgen_result_get_bool.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of create, kept until its cabi_post (lowering borrows it).
+static wg::Kept<uint32_t> witgen_result_create;
 extern "C" __attribute__((export_name("create"))) uint32_t witgen_export_create() {
-  auto r = ::golden::scalars::scalars::exports::Create();
+  auto& r = witgen_result_create.Emplace([&] { return ::golden::scalars::scalars::exports::Create(); });
   uint64_t rc[1] = {};
   Lower_u32(r, rc);
   return ::witgen::CellAs<uint32_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_create"))) void witgen_post_create(uint32_t a0) {
+  witgen_result_create.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of echo-s8, kept until its cabi_post (lowering borrows it).
+static wg::Kept<int8_t> witgen_result_echo_s8;
 extern "C" __attribute__((export_name("echo-s8"))) uint32_t witgen_export_echo_s8(uint32_t a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_s8(c + 0);
-  auto r = ::golden::scalars::scalars::exports::EchoS8(p0);
+  auto& r = witgen_result_echo_s8.Emplace([&] { return ::golden::scalars::scalars::exports::EchoS8(p0); });
   uint64_t rc[1] = {};
   Lower_s8(r, rc);
   return ::witgen::CellAs<uint32_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_echo-s8"))) void witgen_post_echo_s8(uint32_t a0) {
+  witgen_result_echo_s8.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of echo-u16, kept until its cabi_post (lowering borrows it).
+static wg::Kept<uint16_t> witgen_result_echo_u16;
 extern "C" __attribute__((export_name("echo-u16"))) uint32_t witgen_export_echo_u16(uint32_t a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_u16(c + 0);
-  auto r = ::golden::scalars::scalars::exports::EchoU16(p0);
+  auto& r = witgen_result_echo_u16.Emplace([&] { return ::golden::scalars::scalars::exports::EchoU16(p0); });
   uint64_t rc[1] = {};
   Lower_u16(r, rc);
   return ::witgen::CellAs<uint32_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_echo-u16"))) void witgen_post_echo_u16(uint32_t a0) {
+  witgen_result_echo_u16.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of echo-s64, kept until its cabi_post (lowering borrows it).
+static wg::Kept<int64_t> witgen_result_echo_s64;
 extern "C" __attribute__((export_name("echo-s64"))) uint64_t witgen_export_echo_s64(uint64_t a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_s64(c + 0);
-  auto r = ::golden::scalars::scalars::exports::EchoS64(p0);
+  auto& r = witgen_result_echo_s64.Emplace([&] { return ::golden::scalars::scalars::exports::EchoS64(p0); });
   uint64_t rc[1] = {};
   Lower_s64(r, rc);
   return ::witgen::CellAs<uint64_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_echo-s64"))) void witgen_post_echo_s64(uint64_t a0) {
+  witgen_result_echo_s64.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of echo-f32, kept until its cabi_post (lowering borrows it).
+static wg::Kept<float> witgen_result_echo_f32;
 extern "C" __attribute__((export_name("echo-f32"))) float witgen_export_echo_f32(float a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_f32(c + 0);
-  auto r = ::golden::scalars::scalars::exports::EchoF32(p0);
+  auto& r = witgen_result_echo_f32.Emplace([&] { return ::golden::scalars::scalars::exports::EchoF32(p0); });
   uint64_t rc[1] = {};
   Lower_f32(r, rc);
   return ::witgen::CellAs<float>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_echo-f32"))) void witgen_post_echo_f32(float a0) {
+  witgen_result_echo_f32.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of echo-f64, kept until its cabi_post (lowering borrows it).
+static wg::Kept<double> witgen_result_echo_f64;
 extern "C" __attribute__((export_name("echo-f64"))) double witgen_export_echo_f64(double a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_f64(c + 0);
-  auto r = ::golden::scalars::scalars::exports::EchoF64(p0);
+  auto& r = witgen_result_echo_f64.Emplace([&] { return ::golden::scalars::scalars::exports::EchoF64(p0); });
   uint64_t rc[1] = {};
   Lower_f64(r, rc);
   return ::witgen::CellAs<double>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_echo-f64"))) void witgen_post_echo_f64(double a0) {
+  witgen_result_echo_f64.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of echo-char, kept until its cabi_post (lowering borrows it).
+static wg::Kept<char32_t> witgen_result_echo_char;
 extern "C" __attribute__((export_name("echo-char"))) uint32_t witgen_export_echo_char(uint32_t a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_char(c + 0);
-  auto r = ::golden::scalars::scalars::exports::EchoChar(p0);
+  auto& r = witgen_result_echo_char.Emplace([&] { return ::golden::scalars::scalars::exports::EchoChar(p0); });
   uint64_t rc[1] = {};
   Lower_char(r, rc);
   return ::witgen::CellAs<uint32_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_echo-char"))) void witgen_post_echo_char(uint32_t a0) {
+  witgen_result_echo_char.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of echo-string, kept until its cabi_post (lowering borrows it).
+static wg::Kept<std::string> witgen_result_echo_string;
 extern "C" __attribute__((export_name("echo-string"))) uint32_t witgen_export_echo_string(uint32_t a0, uint32_t a1) {
   uint64_t c[2] = {::witgen::ToCell(a0), ::witgen::ToCell(a1)};
-  auto p0 = Lift_string(c + 0);
-  auto r = ::golden::scalars::scalars::exports::EchoString(p0);
+  auto p0 = VLift_string(c + 0);
+  auto& r = witgen_result_echo_string.Emplace([&] { return ::golden::scalars::scalars::exports::EchoString(p0); });
   alignas(4) static uint8_t ret_area[8];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_string(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_echo-string"))) void witgen_post_echo_string(uint32_t a0) {
+  witgen_result_echo_string.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

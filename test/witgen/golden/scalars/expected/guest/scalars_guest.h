@@ -4,7 +4,8 @@
 
 #include "golden/scalars/scalars_types.h"
 
-// Exports: implemented by the guest code, called by the glue.
+// Exports: implemented by the guest code, called by the glue. Parameters are borrowed
+// views, valid until the export returns.
 namespace golden::scalars::scalars::exports {
 bool GetBool();
 uint32_t Create();
@@ -14,8 +15,16 @@ int64_t EchoS64(int64_t x);
 float EchoF32(float x);
 double EchoF64(double x);
 char32_t EchoChar(char32_t x);
-std::string EchoString(const std::string& x);
+std::string EchoString(std::string_view x);
 void Nothing();
+}  // namespace golden::scalars::scalars::exports
+namespace golden::scalars::scalars::exports {
+// EchoString with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline std::string EchoString(const std::string& x) {
+  ::witgen::ViewArena Arena;
+  return EchoString(::witgen::ViewOf(x, Arena));
+}
 }  // namespace golden::scalars::scalars::exports
 
 // Imports: provided by the host, callable from the guest code.

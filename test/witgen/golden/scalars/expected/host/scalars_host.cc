@@ -2,7 +2,9 @@
 // wasm2c host glue of world `scalars` (input.wit).
 #include "scalars_host.h"
 
+#include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -289,40 +291,52 @@ void DoInitialize(void* arg) {
   return true;
 }
 
+[[maybe_unused]] uint64_t Extra_string(const std::string& v) {
+  return wh::Round8(v.size());
+}
+
 struct Call_get_bool {
   wh::Call call;
   wh::Ctx* cx;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<bool> res;
 };
 void Invoke_get_bool(void* arg) {
   auto* k = static_cast<Call_get_bool*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
-  k->lowered = true;
+  if (!Cx.Reserve(k->extra)) return;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_getZ2Dbool(static_cast<Z_scalars_instance_t*>(k->call.instance)));
-}
-void Post_get_bool(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_getZ2Dbool(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_bool(Cx, &k->call.result));
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_getZ2Dbool(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_create {
   wh::Call call;
   wh::Ctx* cx;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<uint32_t> res;
 };
 void Invoke_create(void* arg) {
   auto* k = static_cast<Call_create*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
-  k->lowered = true;
+  if (!Cx.Reserve(k->extra)) return;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_create(static_cast<Z_scalars_instance_t*>(k->call.instance)));
-}
-void Post_create(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_create(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_u32(Cx, &k->call.result));
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_create(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_echo_s8 {
@@ -330,19 +344,23 @@ struct Call_echo_s8 {
   wh::Ctx* cx;
   const int8_t* p0;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<int8_t> res;
 };
 void Invoke_echo_s8(void* arg) {
   auto* k = static_cast<Call_echo_s8*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_s8(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Ds8(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-}
-void Post_echo_s8(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_echoZ2Ds8(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_s8(Cx, &k->call.result));
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_echoZ2Ds8(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_echo_u16 {
@@ -350,19 +368,23 @@ struct Call_echo_u16 {
   wh::Ctx* cx;
   const uint16_t* p0;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<uint16_t> res;
 };
 void Invoke_echo_u16(void* arg) {
   auto* k = static_cast<Call_echo_u16*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_u16(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Du16(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-}
-void Post_echo_u16(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_echoZ2Du16(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_u16(Cx, &k->call.result));
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_echoZ2Du16(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_echo_s64 {
@@ -370,19 +392,23 @@ struct Call_echo_s64 {
   wh::Ctx* cx;
   const int64_t* p0;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<int64_t> res;
 };
 void Invoke_echo_s64(void* arg) {
   auto* k = static_cast<Call_echo_s64*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_s64(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Ds64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(Args[0])));
-}
-void Post_echo_s64(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_echoZ2Ds64(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint64_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_s64(Cx, &k->call.result));
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_echoZ2Ds64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_echo_f32 {
@@ -390,19 +416,23 @@ struct Call_echo_f32 {
   wh::Ctx* cx;
   const float* p0;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<float> res;
 };
 void Invoke_echo_f32(void* arg) {
   auto* k = static_cast<Call_echo_f32*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_f32(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Df32(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<float>(Args[0])));
-}
-void Post_echo_f32(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_echoZ2Df32(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<float>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_f32(Cx, &k->call.result));
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_echoZ2Df32(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<float>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_echo_f64 {
@@ -410,19 +440,23 @@ struct Call_echo_f64 {
   wh::Ctx* cx;
   const double* p0;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<double> res;
 };
 void Invoke_echo_f64(void* arg) {
   auto* k = static_cast<Call_echo_f64*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_f64(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Df64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<double>(Args[0])));
-}
-void Post_echo_f64(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_echoZ2Df64(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<double>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_f64(Cx, &k->call.result));
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_echoZ2Df64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<double>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_echo_char {
@@ -430,19 +464,23 @@ struct Call_echo_char {
   wh::Ctx* cx;
   const char32_t* p0;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<char32_t> res;
 };
 void Invoke_echo_char(void* arg) {
   auto* k = static_cast<Call_echo_char*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_char(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Dchar(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-}
-void Post_echo_char(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_echoZ2Dchar(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_char(Cx, &k->call.result));
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_echoZ2Dchar(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_echo_string {
@@ -450,37 +488,45 @@ struct Call_echo_string {
   wh::Ctx* cx;
   const std::string* p0;
   uint64_t args[2];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<std::string> res;
 };
 void Invoke_echo_string(void* arg) {
   auto* k = static_cast<Call_echo_string*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_string(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Dstring(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1])));
-}
-void Post_echo_string(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_echoZ2Dstring(static_cast<Z_scalars_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 8, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_string(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_echoZ2Dstring(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_nothing {
   wh::Call call;
   wh::Ctx* cx;
   uint64_t args[1];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
 };
 void Invoke_nothing(void* arg) {
   auto* k = static_cast<Call_nothing*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
-  k->lowered = true;
+  if (!Cx.Reserve(k->extra)) return;
+  k->stage = 1;
   Z_scalarsZ_nothing(static_cast<Z_scalars_instance_t*>(k->call.instance));
-}
-void Post_nothing(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_scalarsZ_cabi_post_nothing(static_cast<Z_scalars_instance_t*>(k->instance));
+  k->stage = 2;
+  Z_scalarsZ_cabi_post_nothing(static_cast<Z_scalars_instance_t*>(k->call.instance));
+  k->stage = 3;
 }
 
 // Import now: lifts the guest's arguments, calls the bound function and
@@ -619,24 +665,20 @@ warden::Result<bool> Instance::GetBool() {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_get_bool K{{&St->module, nullptr, 0}, &Cx, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_get_bool K{{&St->module, nullptr, 0}, &Cx, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_get_bool, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for get-bool");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for get-bool");
     return TrapStatus(St, Trap, "get-bool");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<bool> Res;
-  Res = Lift_bool(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_get_bool, &Call);
-  if (!Res) return warden::GuestAbiError("get-bool: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("get-bool: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post get-bool");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<uint32_t> Instance::Create_() {
@@ -644,24 +686,20 @@ warden::Result<uint32_t> Instance::Create_() {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_create K{{&St->module, nullptr, 0}, &Cx, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_create K{{&St->module, nullptr, 0}, &Cx, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_create, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for create");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for create");
     return TrapStatus(St, Trap, "create");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<uint32_t> Res;
-  Res = Lift_u32(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_create, &Call);
-  if (!Res) return warden::GuestAbiError("create: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("create: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post create");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<int8_t> Instance::EchoS8(int8_t x) {
@@ -669,24 +707,20 @@ warden::Result<int8_t> Instance::EchoS8(int8_t x) {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_echo_s8 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_echo_s8 K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_s8, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-s8");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for echo-s8");
     return TrapStatus(St, Trap, "echo-s8");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<int8_t> Res;
-  Res = Lift_s8(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_echo_s8, &Call);
-  if (!Res) return warden::GuestAbiError("echo-s8: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("echo-s8: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-s8");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<uint16_t> Instance::EchoU16(uint16_t x) {
@@ -694,24 +728,20 @@ warden::Result<uint16_t> Instance::EchoU16(uint16_t x) {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_echo_u16 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_echo_u16 K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_u16, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-u16");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for echo-u16");
     return TrapStatus(St, Trap, "echo-u16");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<uint16_t> Res;
-  Res = Lift_u16(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_echo_u16, &Call);
-  if (!Res) return warden::GuestAbiError("echo-u16: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("echo-u16: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-u16");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<int64_t> Instance::EchoS64(int64_t x) {
@@ -719,24 +749,20 @@ warden::Result<int64_t> Instance::EchoS64(int64_t x) {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_echo_s64 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_echo_s64 K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_s64, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-s64");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for echo-s64");
     return TrapStatus(St, Trap, "echo-s64");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<int64_t> Res;
-  Res = Lift_s64(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_echo_s64, &Call);
-  if (!Res) return warden::GuestAbiError("echo-s64: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("echo-s64: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-s64");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<float> Instance::EchoF32(float x) {
@@ -744,24 +770,20 @@ warden::Result<float> Instance::EchoF32(float x) {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_echo_f32 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_echo_f32 K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_f32, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-f32");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for echo-f32");
     return TrapStatus(St, Trap, "echo-f32");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<float> Res;
-  Res = Lift_f32(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_echo_f32, &Call);
-  if (!Res) return warden::GuestAbiError("echo-f32: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("echo-f32: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-f32");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<double> Instance::EchoF64(double x) {
@@ -769,24 +791,20 @@ warden::Result<double> Instance::EchoF64(double x) {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_echo_f64 K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_echo_f64 K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_f64, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-f64");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for echo-f64");
     return TrapStatus(St, Trap, "echo-f64");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<double> Res;
-  Res = Lift_f64(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_echo_f64, &Call);
-  if (!Res) return warden::GuestAbiError("echo-f64: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("echo-f64: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-f64");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<char32_t> Instance::EchoChar(char32_t x) {
@@ -794,24 +812,20 @@ warden::Result<char32_t> Instance::EchoChar(char32_t x) {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_echo_char K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_echo_char K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_char, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-char");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for echo-char");
     return TrapStatus(St, Trap, "echo-char");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<char32_t> Res;
-  Res = Lift_char(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_echo_char, &Call);
-  if (!Res) return warden::GuestAbiError("echo-char: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("echo-char: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-char");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<std::string> Instance::EchoString(const std::string& x) {
@@ -819,25 +833,20 @@ warden::Result<std::string> Instance::EchoString(const std::string& x) {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_echo_string K{{&St->module, nullptr, 0}, &Cx, &x, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_echo_string K{{&St->module, nullptr, 0}, &Cx, &x, {}, 0 + Extra_string(x), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_echo_string, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for echo-string");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for echo-string");
     return TrapStatus(St, Trap, "echo-string");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<std::string> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 8, 4, "return area")) Res = Load_string(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_echo_string, &Call);
-  if (!Res) return warden::GuestAbiError("echo-string: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("echo-string: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-string");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Status Instance::Nothing() {
@@ -845,18 +854,16 @@ warden::Status Instance::Nothing() {
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_nothing K{{&St->module, nullptr, 0}, &Cx, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_nothing K{{&St->module, nullptr, 0}, &Cx, {}, 0, 0};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_nothing, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for nothing");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for nothing");
     return TrapStatus(St, Trap, "nothing");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  Trap = warden_rt_invoke(&Post_nothing, &Call);
+  if (K.stage == 0) return Cx.ToStatus();
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post nothing");
   St->poisoned = false;
   return warden::Status::Ok();

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 
 #include "witgen/guest_support.h"
 
@@ -14,14 +15,14 @@ namespace wg = ::witgen::guest;
   return wg::TakeString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
 }
 [[maybe_unused]] void Store_string(const std::string& v, uint32_t p) {
-  wg::Store<uint32_t>(p, wg::CopyOut(v.data(), v.size(), 1));
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
   wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
 }
 [[maybe_unused]] std::string Lift_string(const uint64_t* c) {
   return wg::TakeString(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
 }
 [[maybe_unused]] void Lower_string(const std::string& v, uint64_t* c) {
-  c[0] = wg::CopyOut(v.data(), v.size(), 1);
+  c[0] = wg::Addr(v.data());
   c[1] = v.size();
 }
 
@@ -81,6 +82,27 @@ namespace wg = ::witgen::guest;
   Lower_base_enum_(v.kind, c + 3);
 }
 
+[[maybe_unused]] std::string_view VLoad_string(uint32_t p) {
+  return wg::ViewString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::string_view VLift_string(const uint64_t* c) {
+  return wg::ViewString(c[0], c[1]);
+}
+
+[[maybe_unused]] ::golden::uses::base::RecordView VLoad_base_record(uint32_t p) {
+  return ::golden::uses::base::RecordView{VLoad_string(p + 0), Load_u32(p + 8)};
+}
+[[maybe_unused]] ::golden::uses::base::RecordView VLift_base_record(const uint64_t* c) {
+  return ::golden::uses::base::RecordView{VLift_string(c + 0), Lift_u32(c + 2)};
+}
+
+[[maybe_unused]] ::golden::uses::middle::WrapperView VLoad_middle_wrapper(uint32_t p) {
+  return ::golden::uses::middle::WrapperView{VLoad_base_record(p + 0), Load_base_enum_(p + 12)};
+}
+[[maybe_unused]] ::golden::uses::middle::WrapperView VLift_middle_wrapper(const uint64_t* c) {
+  return ::golden::uses::middle::WrapperView{VLift_base_record(c + 0), Lift_base_enum_(c + 3)};
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("golden:uses/reporter@2.0.0"), import_name("report"))) void witgen_import_reporter_report(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6);
@@ -100,8 +122,9 @@ namespace golden::uses::reporter {
 uint32_t StaticCount() {
   size_t Mark = wg::LogMark();
   uint64_t Rc[1] = {::witgen::ToCell(witgen_import_reporter_static_count())};
+  auto R = Lift_u32(Rc);
   wg::ReleaseTo(Mark);
-  return Lift_u32(Rc);
+  return R;
 }
 }  // namespace golden::uses::reporter
 
@@ -117,33 +140,40 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   if (new_size == 0) return reinterpret_cast<void*>(align);
   void* p = std::realloc(old_size == 0 ? nullptr : old, new_size);
   if (p == nullptr) __builtin_trap();
+  wg::Adopt(old_size == 0 ? nullptr : old, p);
   return p;
 }
 
+// The result of golden:uses/middle@2.0.0#make, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::golden::uses::middle::Wrapper> witgen_result_middle_make;
 extern "C" __attribute__((export_name("golden:uses/middle@2.0.0#make"))) uint32_t witgen_export_middle_make(uint32_t a0, uint32_t a1, uint32_t a2) {
   uint64_t c[3] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2)};
-  auto p0 = Lift_base_record(c + 0);
-  auto r = ::golden::uses::middle::exports::Make(p0);
+  auto p0 = VLift_base_record(c + 0);
+  auto& r = witgen_result_middle_make.Emplace([&] { return ::golden::uses::middle::exports::Make(p0); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_middle_wrapper(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_golden:uses/middle@2.0.0#make"))) void witgen_post_middle_make(uint32_t a0) {
+  witgen_result_middle_make.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of run, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::golden::uses::middle::Wrapper> witgen_result_run;
 extern "C" __attribute__((export_name("run"))) uint32_t witgen_export_run(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3) {
   uint64_t c[4] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3)};
-  auto p0 = Lift_middle_wrapper(c + 0);
-  auto r = ::golden::uses::uses::exports::Run(p0);
+  auto p0 = VLift_middle_wrapper(c + 0);
+  auto& r = witgen_result_run.Emplace([&] { return ::golden::uses::uses::exports::Run(p0); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_middle_wrapper(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_run"))) void witgen_post_run(uint32_t a0) {
+  witgen_result_run.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

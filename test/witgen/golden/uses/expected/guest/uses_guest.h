@@ -4,15 +4,32 @@
 
 #include "golden/uses/uses_types.h"
 
-// Exports: implemented by the guest code, called by the glue.
+// Exports: implemented by the guest code, called by the glue. Parameters are borrowed
+// views, valid until the export returns.
 namespace golden::uses::middle::exports {
 // Wraps `r`.
 //
 // Two paragraphs of documentation.
-::golden::uses::middle::Wrapper Make(const ::golden::uses::base::Record& r);
+::golden::uses::middle::Wrapper Make(const ::golden::uses::base::RecordView& r);
 }  // namespace golden::uses::middle::exports
 namespace golden::uses::uses::exports {
-::golden::uses::middle::Wrapper Run(const ::golden::uses::middle::Wrapper& w);
+::golden::uses::middle::Wrapper Run(const ::golden::uses::middle::WrapperView& w);
+}  // namespace golden::uses::uses::exports
+namespace golden::uses::middle::exports {
+// Make with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline ::golden::uses::middle::Wrapper Make(const ::golden::uses::base::Record& r) {
+  ::witgen::ViewArena Arena;
+  return Make(::witgen::ViewOf(r, Arena));
+}
+}  // namespace golden::uses::middle::exports
+namespace golden::uses::uses::exports {
+// Run with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline ::golden::uses::middle::Wrapper Run(const ::golden::uses::middle::Wrapper& w) {
+  ::witgen::ViewArena Arena;
+  return Run(::witgen::ViewOf(w, Arena));
+}
 }  // namespace golden::uses::uses::exports
 
 // Imports: provided by the host, callable from the guest code.

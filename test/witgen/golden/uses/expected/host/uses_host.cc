@@ -2,7 +2,9 @@
 // wasm2c host glue of world `uses` (input.wit).
 #include "uses_host.h"
 
+#include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -195,24 +197,43 @@ void DoInitialize(void* arg) {
          Lower_base_enum_(c, v.kind, cells + 3);
 }
 
+[[maybe_unused]] uint64_t Extra_string(const std::string& v) {
+  return wh::Round8(v.size());
+}
+
+[[maybe_unused]] uint64_t Extra_base_record(const ::golden::uses::base::Record& v) {
+  return 0 + Extra_string(v.type);
+}
+
+[[maybe_unused]] uint64_t Extra_middle_wrapper(const ::golden::uses::middle::Wrapper& v) {
+  return 0 + Extra_base_record(v.inner);
+}
+
 struct Call_middle_make {
   wh::Call call;
   wh::Ctx* cx;
   const ::golden::uses::base::Record* p0;
   uint64_t args[3];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::golden::uses::middle::Wrapper> res;
 };
 void Invoke_middle_make(void* arg) {
   auto* k = static_cast<Call_middle_make*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_base_record(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_usesZ_goldenZ3AusesZ2FmiddleZ402Z2E0Z2E0Z23make(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
-}
-void Post_middle_make(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_usesZ_cabi_post_goldenZ3AusesZ2FmiddleZ402Z2E0Z2E0Z23make(static_cast<Z_uses_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 16, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_middle_wrapper(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_usesZ_cabi_post_goldenZ3AusesZ2FmiddleZ402Z2E0Z2E0Z23make(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_run {
@@ -220,19 +241,26 @@ struct Call_run {
   wh::Ctx* cx;
   const ::golden::uses::middle::Wrapper* p0;
   uint64_t args[4];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::golden::uses::middle::Wrapper> res;
 };
 void Invoke_run(void* arg) {
   auto* k = static_cast<Call_run*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_middle_wrapper(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_usesZ_run(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3])));
-}
-void Post_run(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_usesZ_cabi_post_run(static_cast<Z_uses_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 16, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_middle_wrapper(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_usesZ_cabi_post_run(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 // Import reporter#report: lifts the guest's arguments, calls the bound function and
@@ -327,25 +355,20 @@ warden::Result<::golden::uses::middle::Wrapper> Instance::MiddleMake(const ::gol
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_middle_make K{{&St->module, nullptr, 0}, &Cx, &r, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_middle_make K{{&St->module, nullptr, 0}, &Cx, &r, {}, 0 + Extra_base_record(r), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_middle_make, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for middle#make");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for middle#make");
     return TrapStatus(St, Trap, "middle#make");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::golden::uses::middle::Wrapper> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_middle_wrapper(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_middle_make, &Call);
-  if (!Res) return warden::GuestAbiError("middle#make: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("middle#make: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post middle#make");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<::golden::uses::middle::Wrapper> Instance::Run(const ::golden::uses::middle::Wrapper& w) {
@@ -353,25 +376,20 @@ warden::Result<::golden::uses::middle::Wrapper> Instance::Run(const ::golden::us
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_run K{{&St->module, nullptr, 0}, &Cx, &w, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_run K{{&St->module, nullptr, 0}, &Cx, &w, {}, 0 + Extra_middle_wrapper(w), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_run, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for run");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for run");
     return TrapStatus(St, Trap, "run");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::golden::uses::middle::Wrapper> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 16, 4, "return area")) Res = Load_middle_wrapper(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_run, &Call);
-  if (!Res) return warden::GuestAbiError("run: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("run: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post run");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 }  // namespace golden::uses::uses::wasm2c

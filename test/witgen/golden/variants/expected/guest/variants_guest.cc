@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 
 #include "witgen/guest_support.h"
 
@@ -92,14 +93,14 @@ namespace wg = ::witgen::guest;
   return wg::TakeString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
 }
 [[maybe_unused]] void Store_string(const std::string& v, uint32_t p) {
-  wg::Store<uint32_t>(p, wg::CopyOut(v.data(), v.size(), 1));
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
   wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
 }
 [[maybe_unused]] std::string Lift_string(const uint64_t* c) {
   return wg::TakeString(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
 }
 [[maybe_unused]] void Lower_string(const std::string& v, uint64_t* c) {
-  c[0] = wg::CopyOut(v.data(), v.size(), 1);
+  c[0] = wg::Addr(v.data());
   c[1] = v.size();
 }
 
@@ -589,6 +590,40 @@ namespace wg = ::witgen::guest;
   }
 }
 
+[[maybe_unused]] std::string_view VLoad_string(uint32_t p) {
+  return wg::ViewString(wg::Load<uint32_t>(p), wg::Load<uint32_t>(p + 4));
+}
+[[maybe_unused]] std::string_view VLift_string(const uint64_t* c) {
+  return wg::ViewString(c[0], c[1]);
+}
+
+[[maybe_unused]] ::golden::variants::kinds::MixedView VLoad_kinds_mixed(uint32_t p) {
+  switch (wg::Load<uint8_t>(p)) {
+    case 0: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::None{}};
+    case 1: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Small{Load_u8(p + 8)}};
+    case 2: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Int{Load_u32(p + 8)}};
+    case 3: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Float{Load_f32(p + 8)}};
+    case 4: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Long{Load_u64(p + 8)}};
+    case 5: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Double{Load_f64(p + 8)}};
+    case 6: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Text{VLoad_string(p + 8)}};
+    case 7: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Point{Load_tuple2_s32_s32_(p + 8)}};
+    default: __builtin_trap();
+  }
+}
+[[maybe_unused]] ::golden::variants::kinds::MixedView VLift_kinds_mixed(const uint64_t* c) {
+  switch (static_cast<uint32_t>(c[0])) {
+    case 0: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::None{}};
+    case 1: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Small{Lift_u8(c + 1)}};
+    case 2: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Int{Lift_u32(c + 1)}};
+    case 3: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Float{Lift_f32(c + 1)}};
+    case 4: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Long{Lift_u64(c + 1)}};
+    case 5: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Double{Lift_f64(c + 1)}};
+    case 6: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Text{VLift_string(c + 1)}};
+    case 7: return ::golden::variants::kinds::MixedView{::golden::variants::kinds::MixedView::Point{Lift_tuple2_s32_s32_(c + 1)}};
+    default: __builtin_trap();
+  }
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("$root"), import_name("notify"))) uint32_t witgen_import_notify(uint32_t a0, uint32_t a1, uint64_t a2, uint32_t a3);
@@ -599,8 +634,9 @@ namespace golden::variants::variants {
   Lower_kinds_level(l, Cells + 0);
   Lower_kinds_mixed(m, Cells + 1);
   uint64_t Rc[1] = {::witgen::ToCell(witgen_import_notify(::witgen::CellAs<uint32_t>(Cells[0]), ::witgen::CellAs<uint32_t>(Cells[1]), ::witgen::CellAs<uint64_t>(Cells[2]), ::witgen::CellAs<uint32_t>(Cells[3])))};
+  auto R = Lift_kinds_few(Rc);
   wg::ReleaseTo(Mark);
-  return Lift_kinds_few(Rc);
+  return R;
 }
 }  // namespace golden::variants::variants
 
@@ -615,49 +651,59 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   if (new_size == 0) return reinterpret_cast<void*>(align);
   void* p = std::realloc(old_size == 0 ? nullptr : old, new_size);
   if (p == nullptr) __builtin_trap();
+  wg::Adopt(old_size == 0 ? nullptr : old, p);
   return p;
 }
 
+// The result of classify, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::golden::variants::kinds::Level> witgen_result_classify;
 extern "C" __attribute__((export_name("classify"))) uint32_t witgen_export_classify(uint32_t a0, uint64_t a1, uint32_t a2) {
   uint64_t c[3] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2)};
-  auto p0 = Lift_kinds_mixed(c + 0);
-  auto r = ::golden::variants::variants::exports::Classify(p0);
+  auto p0 = VLift_kinds_mixed(c + 0);
+  auto& r = witgen_result_classify.Emplace([&] { return ::golden::variants::variants::exports::Classify(p0); });
   uint64_t rc[1] = {};
   Lower_kinds_level(r, rc);
   return ::witgen::CellAs<uint32_t>(rc[0]);
 }
 extern "C" __attribute__((export_name("cabi_post_classify"))) void witgen_post_classify(uint32_t a0) {
+  witgen_result_classify.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of widen, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::golden::variants::kinds::Wide> witgen_result_widen;
 extern "C" __attribute__((export_name("widen"))) uint32_t witgen_export_widen(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3) {
   uint64_t c[4] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3)};
   auto p0 = Lift_kinds_wide(c + 0);
   auto p1 = Lift_kinds_few(c + 2);
   auto p2 = Lift_kinds_mid_flags(c + 3);
-  auto r = ::golden::variants::variants::exports::Widen(p0, p1, p2);
+  auto& r = witgen_result_widen.Emplace([&] { return ::golden::variants::variants::exports::Widen(p0, p1, p2); });
   alignas(4) static uint8_t ret_area[8];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_kinds_wide(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_widen"))) void witgen_post_widen(uint32_t a0) {
+  witgen_result_widen.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
+// The result of ints, kept until its cabi_post (lowering borrows it).
+static wg::Kept<::golden::variants::kinds::IntFloat> witgen_result_ints;
 extern "C" __attribute__((export_name("ints"))) uint32_t witgen_export_ints(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3) {
   uint64_t c[4] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3)};
   auto p0 = Lift_kinds_only_ints(c + 0);
   auto p1 = Lift_kinds_int_float(c + 2);
-  auto r = ::golden::variants::variants::exports::Ints(p0, p1);
+  auto& r = witgen_result_ints.Emplace([&] { return ::golden::variants::variants::exports::Ints(p0, p1); });
   alignas(4) static uint8_t ret_area[8];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
   Store_kinds_int_float(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_ints"))) void witgen_post_ints(uint32_t a0) {
+  witgen_result_ints.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

@@ -4,11 +4,20 @@
 
 #include "golden/variants/variants_types.h"
 
-// Exports: implemented by the guest code, called by the glue.
+// Exports: implemented by the guest code, called by the glue. Parameters are borrowed
+// views, valid until the export returns.
 namespace golden::variants::variants::exports {
-::golden::variants::kinds::Level Classify(const ::golden::variants::kinds::Mixed& m);
+::golden::variants::kinds::Level Classify(const ::golden::variants::kinds::MixedView& m);
 ::golden::variants::kinds::Wide Widen(const ::golden::variants::kinds::Wide& w, const ::golden::variants::kinds::Few& f, const ::golden::variants::kinds::MidFlags& m);
 ::golden::variants::kinds::IntFloat Ints(const ::golden::variants::kinds::OnlyInts& x, const ::golden::variants::kinds::IntFloat& y);
+}  // namespace golden::variants::variants::exports
+namespace golden::variants::variants::exports {
+// Classify with owned parameters (converted with ::witgen::ViewOf).
+template <class = void>
+inline ::golden::variants::kinds::Level Classify(const ::golden::variants::kinds::Mixed& m) {
+  ::witgen::ViewArena Arena;
+  return Classify(::witgen::ViewOf(m, Arena));
+}
 }  // namespace golden::variants::variants::exports
 
 // Imports: provided by the host, callable from the guest code.

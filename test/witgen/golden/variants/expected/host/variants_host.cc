@@ -2,7 +2,9 @@
 // wasm2c host glue of world `variants` (input.wit).
 #include "variants_host.h"
 
+#include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -823,24 +825,39 @@ void DoInitialize(void* arg) {
   return c.Fail("invalid host value");
 }
 
+[[maybe_unused]] uint64_t Extra_string(const std::string& v) {
+  return wh::Round8(v.size());
+}
+
+[[maybe_unused]] uint64_t Extra_kinds_mixed(const ::golden::variants::kinds::Mixed& v) {
+  switch (static_cast<uint32_t>(v.value.index())) {
+    case 6: return Extra_string(std::get<6>(v.value).value);
+    default: return 0;
+  }
+}
+
 struct Call_classify {
   wh::Call call;
   wh::Ctx* cx;
   const ::golden::variants::kinds::Mixed* p0;
   uint64_t args[3];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::golden::variants::kinds::Level> res;
 };
 void Invoke_classify(void* arg) {
   auto* k = static_cast<Call_classify*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_kinds_mixed(Cx, *k->p0, Args + 0)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_variantsZ_classify(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint64_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
-}
-void Post_classify(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_variantsZ_cabi_post_classify(static_cast<Z_variants_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  std::destroy_at(&k->res);  // empty; the result is built in its place
+  new (&k->res) decltype(k->res)(Lift_kinds_level(Cx, &k->call.result));
+  k->stage = 2;
+  Z_variantsZ_cabi_post_classify(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_widen {
@@ -850,21 +867,28 @@ struct Call_widen {
   const ::golden::variants::kinds::Few* p1;
   const ::golden::variants::kinds::MidFlags* p2;
   uint64_t args[4];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::golden::variants::kinds::Wide> res;
 };
 void Invoke_widen(void* arg) {
   auto* k = static_cast<Call_widen*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_kinds_wide(Cx, *k->p0, Args + 0)) return;
   if (!Lower_kinds_few(Cx, *k->p1, Args + 2)) return;
   if (!Lower_kinds_mid_flags(Cx, *k->p2, Args + 3)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_variantsZ_widen(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3])));
-}
-void Post_widen(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_variantsZ_cabi_post_widen(static_cast<Z_variants_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 8, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_kinds_wide(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_variantsZ_cabi_post_widen(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 struct Call_ints {
@@ -873,20 +897,27 @@ struct Call_ints {
   const ::golden::variants::kinds::OnlyInts* p0;
   const ::golden::variants::kinds::IntFloat* p1;
   uint64_t args[4];
-  bool lowered;
+  uint64_t extra;  // bytes of out-of-line argument data
+  int stage;
+  std::optional<::golden::variants::kinds::IntFloat> res;
 };
 void Invoke_ints(void* arg) {
   auto* k = static_cast<Call_ints*>(arg);
   [[maybe_unused]] wh::Ctx& Cx = *k->cx;
   [[maybe_unused]] uint64_t* Args = k->args;
+  if (!Cx.Reserve(k->extra)) return;
   if (!Lower_kinds_only_ints(Cx, *k->p0, Args + 0)) return;
   if (!Lower_kinds_int_float(Cx, *k->p1, Args + 2)) return;
-  k->lowered = true;
+  k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_variantsZ_ints(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3])));
-}
-void Post_ints(void* arg) {
-  auto* k = static_cast<wh::Call*>(arg);
-  Z_variantsZ_cabi_post_ints(static_cast<Z_variants_instance_t*>(k->instance), ::witgen::CellAs<uint32_t>(k->result));
+  uint32_t Rp = static_cast<uint32_t>(k->call.result);
+  if (Cx.Check(Rp, 8, 4, "return area")) {
+    std::destroy_at(&k->res);  // empty; the result is built in its place
+    new (&k->res) decltype(k->res)(Load_kinds_int_float(Cx, Rp));
+  }
+  k->stage = 2;
+  Z_variantsZ_cabi_post_ints(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
+  k->stage = 3;
 }
 
 // Import notify: lifts the guest's arguments, calls the bound function and
@@ -959,24 +990,20 @@ warden::Result<::golden::variants::kinds::Level> Instance::Classify(const ::gold
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_classify K{{&St->module, nullptr, 0}, &Cx, &m, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_classify K{{&St->module, nullptr, 0}, &Cx, &m, {}, 0 + Extra_kinds_mixed(m), 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_classify, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for classify");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for classify");
     return TrapStatus(St, Trap, "classify");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::golden::variants::kinds::Level> Res;
-  Res = Lift_kinds_level(Cx, &Call.result);
-  Trap = warden_rt_invoke(&Post_classify, &Call);
-  if (!Res) return warden::GuestAbiError("classify: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("classify: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post classify");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<::golden::variants::kinds::Wide> Instance::Widen(const ::golden::variants::kinds::Wide& w, const ::golden::variants::kinds::Few& f, const ::golden::variants::kinds::MidFlags& m) {
@@ -984,25 +1011,20 @@ warden::Result<::golden::variants::kinds::Wide> Instance::Widen(const ::golden::
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_widen K{{&St->module, nullptr, 0}, &Cx, &w, &f, &m, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_widen K{{&St->module, nullptr, 0}, &Cx, &w, &f, &m, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_widen, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for widen");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for widen");
     return TrapStatus(St, Trap, "widen");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::golden::variants::kinds::Wide> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 8, 4, "return area")) Res = Load_kinds_wide(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_widen, &Call);
-  if (!Res) return warden::GuestAbiError("widen: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("widen: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post widen");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 warden::Result<::golden::variants::kinds::IntFloat> Instance::Ints(const ::golden::variants::kinds::OnlyInts& x, const ::golden::variants::kinds::IntFloat& y) {
@@ -1010,25 +1032,20 @@ warden::Result<::golden::variants::kinds::IntFloat> Instance::Ints(const ::golde
   if (St->poisoned) return warden::InternalError("instance unusable after a failed call");
   St->poisoned = true;  // until this call succeeds
   wh::Ctx Cx = MakeDirectCtx(St);
-  Call_ints K{{&St->module, nullptr, 0}, &Cx, &x, &y, {}, false};
-  wh::Call& Call = K.call;
-  Call.args = K.args;
+  Call_ints K{{&St->module, nullptr, 0}, &Cx, &x, &y, {}, 0, 0, {}};
+  K.call.args = K.args;
   St->import_error.clear();
   warden_rt_clear_memory_exhausted();
   wasm_rt_trap_t Trap = warden_rt_invoke(&Invoke_ints, &K);
-  if (Trap != WASM_RT_TRAP_NONE) {
-    if (!K.lowered) return TrapStatus(St, Trap, "cabi_realloc for ints");
+  if (Trap != WASM_RT_TRAP_NONE && K.stage < 2) {
+    if (K.stage == 0) return TrapStatus(St, Trap, "cabi_realloc for ints");
     return TrapStatus(St, Trap, "ints");
   }
-  if (!K.lowered) return Cx.ToStatus();
-  std::optional<::golden::variants::kinds::IntFloat> Res;
-  uint32_t Rp = static_cast<uint32_t>(Call.result);
-  if (Cx.Check(Rp, 8, 4, "return area")) Res = Load_kinds_int_float(Cx, Rp);
-  Trap = warden_rt_invoke(&Post_ints, &Call);
-  if (!Res) return warden::GuestAbiError("ints: " + Cx.error());
+  if (K.stage == 0) return Cx.ToStatus();
+  if (!K.res) return warden::GuestAbiError("ints: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post ints");
   St->poisoned = false;
-  return std::move(*Res);
+  return std::move(*K.res);
 }
 
 }  // namespace golden::variants::variants::wasm2c

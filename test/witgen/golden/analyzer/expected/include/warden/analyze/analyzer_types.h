@@ -5,12 +5,15 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <variant>
 #include <vector>
 
 #include "witgen/runtime.h"
+#include "witgen/views.h"
 
 namespace warden::analyze::logger {
 
@@ -38,6 +41,19 @@ struct Request {
   std::vector<std::tuple<std::string, std::string>> extra;
   bool operator==(const Request&) const = default;
 };
+// Borrowed view of Request (export parameters; valid during the call).
+struct RequestView {
+  std::string_view ip;
+  std::string_view method;
+  std::string_view protocol;
+  std::string_view host;
+  std::string_view path;
+  std::span<const std::tuple<std::string_view, std::string_view>> headers;
+  std::string_view cookies;
+  std::string_view query;
+  std::optional<std::span<const uint8_t>> body;
+  std::span<const std::tuple<std::string_view, std::string_view>> extra;
+};
 
 struct AnalysisError {
   struct MissingCharacteristic {
@@ -54,6 +70,19 @@ struct AnalysisError {
   };
   std::variant<MissingCharacteristic, InvalidInput, Internal> value;
   bool operator==(const AnalysisError&) const = default;
+};
+// Borrowed view of AnalysisError (export parameters; valid during the call).
+struct AnalysisErrorView {
+  struct MissingCharacteristic {
+    std::string_view value;
+  };
+  struct InvalidInput {
+    std::string_view value;
+  };
+  struct Internal {
+    std::string_view value;
+  };
+  std::variant<MissingCharacteristic, InvalidInput, Internal> value;
 };
 
 enum class Answer : uint8_t {
@@ -80,13 +109,34 @@ struct BotConfig {
   std::variant<Allow, Deny> value;
   bool operator==(const BotConfig&) const = default;
 };
+// Borrowed view of BotConfig (export parameters; valid during the call).
+struct BotConfigView {
+  struct Allow {
+    std::span<const std::string_view> value;
+  };
+  struct Deny {
+    std::span<const std::string_view> value;
+  };
+  std::variant<Allow, Deny> value;
+};
 
 struct BotResult {
   std::vector<std::string> allowed;
   std::vector<std::string> denied;
+  std::vector<std::string> categories;
   bool verified{};
   bool spoofed{};
+  bool missing_user_agent{};
   bool operator==(const BotResult&) const = default;
+};
+// Borrowed view of BotResult (export parameters; valid during the call).
+struct BotResultView {
+  std::span<const std::string_view> allowed;
+  std::span<const std::string_view> denied;
+  std::span<const std::string_view> categories;
+  bool verified{};
+  bool spoofed{};
+  bool missing_user_agent{};
 };
 
 enum class EmailType : uint8_t {
@@ -109,12 +159,40 @@ struct EmailRule {
   std::variant<Allow, Deny> value;
   bool operator==(const EmailRule&) const = default;
 };
+// Borrowed view of EmailRule (export parameters; valid during the call).
+struct EmailRuleView {
+  struct Allow {
+    std::span<const ::warden::analyze::types::EmailType> value;
+  };
+  struct Deny {
+    std::span<const ::warden::analyze::types::EmailType> value;
+  };
+  std::variant<Allow, Deny> value;
+};
 
 struct EmailConfig {
   bool require_top_level_domain{};
   bool allow_domain_literal{};
   ::warden::analyze::types::EmailRule rule;
+  bool allow_display_name{};
+  bool require_ascii_local_part{};
+  bool allow_empty_local_part{};
+  bool allow_test_domain{};
+  bool ignore_length_limits{};
+  std::vector<std::string> allowed_top_level_domains;
   bool operator==(const EmailConfig&) const = default;
+};
+// Borrowed view of EmailConfig (export parameters; valid during the call).
+struct EmailConfigView {
+  bool require_top_level_domain{};
+  bool allow_domain_literal{};
+  ::warden::analyze::types::EmailRuleView rule;
+  bool allow_display_name{};
+  bool require_ascii_local_part{};
+  bool allow_empty_local_part{};
+  bool allow_test_domain{};
+  bool ignore_length_limits{};
+  std::span<const std::string_view> allowed_top_level_domains;
 };
 
 enum class EmailValidity : uint8_t {
@@ -122,12 +200,161 @@ enum class EmailValidity : uint8_t {
   kInvalid,
 };
 
+enum class EmailInvalidReason : uint8_t {
+  kEmpty,
+  kInvalidUtf8,
+  kControlCharacter,
+  kDisplayName,
+  kComment,
+  kMissingAt,
+  kLocalPartEmpty,
+  kLocalPartTooLong,
+  kUnterminatedQuote,
+  kInvalidCharacter,
+  kLeadingDot,
+  kTrailingDot,
+  kConsecutiveDots,
+  kDomainEmpty,
+  kDomainTooLong,
+  kAddressTooLong,
+  kLabelTooLong,
+  kLabelHyphen,
+  kInvalidIdna,
+  kMissingTopLevelDomain,
+  kInvalidTopLevelDomain,
+  kReservedDomain,
+  kDomainLiteralNotAllowed,
+  kInvalidDomainLiteral,
+  kInvalidDisplayName,
+  kNonAsciiLocalPart,
+  kTopLevelDomainNotAllowed,
+};
+
 struct EmailResult {
   ::warden::analyze::types::EmailValidity validity{};
+  std::optional<::warden::analyze::types::EmailInvalidReason> reason;
   std::vector<::warden::analyze::types::EmailType> blocked;
   bool operator==(const EmailResult&) const = default;
 };
+// Borrowed view of EmailResult (export parameters; valid during the call).
+struct EmailResultView {
+  ::warden::analyze::types::EmailValidity validity{};
+  std::optional<::warden::analyze::types::EmailInvalidReason> reason;
+  std::span<const ::warden::analyze::types::EmailType> blocked;
+};
 
+}  // namespace warden::analyze::types
+
+namespace warden::analyze::types {
+inline RequestView ViewIn(const Request& v, ::witgen::ViewArena& a);
+inline Request ToOwnedIn(const RequestView& v, ::witgen::Owning o);
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline AnalysisErrorView ViewIn(const AnalysisError& v, ::witgen::ViewArena& a);
+inline AnalysisError ToOwnedIn(const AnalysisErrorView& v, ::witgen::Owning o);
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline BotConfigView ViewIn(const BotConfig& v, ::witgen::ViewArena& a);
+inline BotConfig ToOwnedIn(const BotConfigView& v, ::witgen::Owning o);
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline BotResultView ViewIn(const BotResult& v, ::witgen::ViewArena& a);
+inline BotResult ToOwnedIn(const BotResultView& v, ::witgen::Owning o);
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline EmailRuleView ViewIn(const EmailRule& v, ::witgen::ViewArena& a);
+inline EmailRule ToOwnedIn(const EmailRuleView& v, ::witgen::Owning o);
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline EmailConfigView ViewIn(const EmailConfig& v, ::witgen::ViewArena& a);
+inline EmailConfig ToOwnedIn(const EmailConfigView& v, ::witgen::Owning o);
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline EmailResultView ViewIn(const EmailResult& v, ::witgen::ViewArena& a);
+inline EmailResult ToOwnedIn(const EmailResultView& v, ::witgen::Owning o);
+}  // namespace warden::analyze::types
+
+namespace warden::analyze::types {
+inline RequestView ViewIn(const Request& v, ::witgen::ViewArena& a) {
+  return RequestView{ViewIn(v.ip, a), ViewIn(v.method, a), ViewIn(v.protocol, a), ViewIn(v.host, a), ViewIn(v.path, a), ViewIn(v.headers, a), ViewIn(v.cookies, a), ViewIn(v.query, a), ViewIn(v.body, a), ViewIn(v.extra, a)};
+}
+inline Request ToOwnedIn(const RequestView& v, ::witgen::Owning o) {
+  return Request{ToOwnedIn(v.ip, o), ToOwnedIn(v.method, o), ToOwnedIn(v.protocol, o), ToOwnedIn(v.host, o), ToOwnedIn(v.path, o), ToOwnedIn(v.headers, o), ToOwnedIn(v.cookies, o), ToOwnedIn(v.query, o), ToOwnedIn(v.body, o), ToOwnedIn(v.extra, o)};
+}
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline AnalysisErrorView ViewIn(const AnalysisError& v, ::witgen::ViewArena& a) {
+  switch (v.value.index()) {
+    case 0: return AnalysisErrorView{AnalysisErrorView::MissingCharacteristic{ViewIn(std::get<0>(v.value).value, a)}};
+    case 1: return AnalysisErrorView{AnalysisErrorView::InvalidInput{ViewIn(std::get<1>(v.value).value, a)}};
+    case 2: return AnalysisErrorView{AnalysisErrorView::Internal{ViewIn(std::get<2>(v.value).value, a)}};
+  }
+  __builtin_unreachable();
+}
+inline AnalysisError ToOwnedIn(const AnalysisErrorView& v, ::witgen::Owning o) {
+  switch (v.value.index()) {
+    case 0: return AnalysisError{AnalysisError::MissingCharacteristic{ToOwnedIn(std::get<0>(v.value).value, o)}};
+    case 1: return AnalysisError{AnalysisError::InvalidInput{ToOwnedIn(std::get<1>(v.value).value, o)}};
+    case 2: return AnalysisError{AnalysisError::Internal{ToOwnedIn(std::get<2>(v.value).value, o)}};
+  }
+  __builtin_unreachable();
+}
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline BotConfigView ViewIn(const BotConfig& v, ::witgen::ViewArena& a) {
+  switch (v.value.index()) {
+    case 0: return BotConfigView{BotConfigView::Allow{ViewIn(std::get<0>(v.value).value, a)}};
+    case 1: return BotConfigView{BotConfigView::Deny{ViewIn(std::get<1>(v.value).value, a)}};
+  }
+  __builtin_unreachable();
+}
+inline BotConfig ToOwnedIn(const BotConfigView& v, ::witgen::Owning o) {
+  switch (v.value.index()) {
+    case 0: return BotConfig{BotConfig::Allow{ToOwnedIn(std::get<0>(v.value).value, o)}};
+    case 1: return BotConfig{BotConfig::Deny{ToOwnedIn(std::get<1>(v.value).value, o)}};
+  }
+  __builtin_unreachable();
+}
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline BotResultView ViewIn(const BotResult& v, ::witgen::ViewArena& a) {
+  return BotResultView{ViewIn(v.allowed, a), ViewIn(v.denied, a), ViewIn(v.categories, a), ViewIn(v.verified, a), ViewIn(v.spoofed, a), ViewIn(v.missing_user_agent, a)};
+}
+inline BotResult ToOwnedIn(const BotResultView& v, ::witgen::Owning o) {
+  return BotResult{ToOwnedIn(v.allowed, o), ToOwnedIn(v.denied, o), ToOwnedIn(v.categories, o), ToOwnedIn(v.verified, o), ToOwnedIn(v.spoofed, o), ToOwnedIn(v.missing_user_agent, o)};
+}
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline EmailRuleView ViewIn(const EmailRule& v, ::witgen::ViewArena& a) {
+  switch (v.value.index()) {
+    case 0: return EmailRuleView{EmailRuleView::Allow{ViewIn(std::get<0>(v.value).value, a)}};
+    case 1: return EmailRuleView{EmailRuleView::Deny{ViewIn(std::get<1>(v.value).value, a)}};
+  }
+  __builtin_unreachable();
+}
+inline EmailRule ToOwnedIn(const EmailRuleView& v, ::witgen::Owning o) {
+  switch (v.value.index()) {
+    case 0: return EmailRule{EmailRule::Allow{ToOwnedIn(std::get<0>(v.value).value, o)}};
+    case 1: return EmailRule{EmailRule::Deny{ToOwnedIn(std::get<1>(v.value).value, o)}};
+  }
+  __builtin_unreachable();
+}
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline EmailConfigView ViewIn(const EmailConfig& v, ::witgen::ViewArena& a) {
+  return EmailConfigView{ViewIn(v.require_top_level_domain, a), ViewIn(v.allow_domain_literal, a), ViewIn(v.rule, a), ViewIn(v.allow_display_name, a), ViewIn(v.require_ascii_local_part, a), ViewIn(v.allow_empty_local_part, a), ViewIn(v.allow_test_domain, a), ViewIn(v.ignore_length_limits, a), ViewIn(v.allowed_top_level_domains, a)};
+}
+inline EmailConfig ToOwnedIn(const EmailConfigView& v, ::witgen::Owning o) {
+  return EmailConfig{ToOwnedIn(v.require_top_level_domain, o), ToOwnedIn(v.allow_domain_literal, o), ToOwnedIn(v.rule, o), ToOwnedIn(v.allow_display_name, o), ToOwnedIn(v.require_ascii_local_part, o), ToOwnedIn(v.allow_empty_local_part, o), ToOwnedIn(v.allow_test_domain, o), ToOwnedIn(v.ignore_length_limits, o), ToOwnedIn(v.allowed_top_level_domains, o)};
+}
+}  // namespace warden::analyze::types
+namespace warden::analyze::types {
+inline EmailResultView ViewIn(const EmailResult& v, ::witgen::ViewArena& a) {
+  return EmailResultView{ViewIn(v.validity, a), ViewIn(v.reason, a), ViewIn(v.blocked, a)};
+}
+inline EmailResult ToOwnedIn(const EmailResultView& v, ::witgen::Owning o) {
+  return EmailResult{ToOwnedIn(v.validity, o), ToOwnedIn(v.reason, o), ToOwnedIn(v.blocked, o)};
+}
 }  // namespace warden::analyze::types
 
 namespace warden::analyze::email_overrides {
@@ -140,11 +367,17 @@ using Verification = ::warden::analyze::types::Verification;
 
 namespace warden::analyze::analyzer {
 using Request = ::warden::analyze::types::Request;
+using RequestView = ::warden::analyze::types::RequestView;
 using AnalysisError = ::warden::analyze::types::AnalysisError;
+using AnalysisErrorView = ::warden::analyze::types::AnalysisErrorView;
 using BotConfig = ::warden::analyze::types::BotConfig;
+using BotConfigView = ::warden::analyze::types::BotConfigView;
 using BotResult = ::warden::analyze::types::BotResult;
+using BotResultView = ::warden::analyze::types::BotResultView;
 using EmailConfig = ::warden::analyze::types::EmailConfig;
+using EmailConfigView = ::warden::analyze::types::EmailConfigView;
 using EmailResult = ::warden::analyze::types::EmailResult;
+using EmailResultView = ::warden::analyze::types::EmailResultView;
 }  // namespace warden::analyze::analyzer
 
 namespace warden::analyze::analyzer {

@@ -5,12 +5,15 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <variant>
 #include <vector>
 
 #include "witgen/runtime.h"
+#include "witgen/views.h"
 
 namespace golden::compound::shapes {
 
@@ -18,6 +21,11 @@ struct Pair {
   std::string left;
   std::vector<uint8_t> right;
   bool operator==(const Pair&) const = default;
+};
+// Borrowed view of Pair (export parameters; valid during the call).
+struct PairView {
+  std::string_view left;
+  std::span<const uint8_t> right;
 };
 
 struct Nested {
@@ -27,14 +35,49 @@ struct Nested {
   std::tuple<uint8_t, std::string, double> t;
   bool operator==(const Nested&) const = default;
 };
+// Borrowed view of Nested (export parameters; valid during the call).
+struct NestedView {
+  std::span<const ::golden::compound::shapes::PairView> pairs;
+  std::optional<std::optional<uint32_t>> maybe;
+  std::span<const std::span<const int16_t>> grid;
+  std::tuple<uint8_t, std::string_view, double> t;
+};
 
 using Names = std::vector<std::string>;
 
 }  // namespace golden::compound::shapes
 
+namespace golden::compound::shapes {
+inline PairView ViewIn(const Pair& v, ::witgen::ViewArena& a);
+inline Pair ToOwnedIn(const PairView& v, ::witgen::Owning o);
+}  // namespace golden::compound::shapes
+namespace golden::compound::shapes {
+inline NestedView ViewIn(const Nested& v, ::witgen::ViewArena& a);
+inline Nested ToOwnedIn(const NestedView& v, ::witgen::Owning o);
+}  // namespace golden::compound::shapes
+
+namespace golden::compound::shapes {
+inline PairView ViewIn(const Pair& v, ::witgen::ViewArena& a) {
+  return PairView{ViewIn(v.left, a), ViewIn(v.right, a)};
+}
+inline Pair ToOwnedIn(const PairView& v, ::witgen::Owning o) {
+  return Pair{ToOwnedIn(v.left, o), ToOwnedIn(v.right, o)};
+}
+}  // namespace golden::compound::shapes
+namespace golden::compound::shapes {
+inline NestedView ViewIn(const Nested& v, ::witgen::ViewArena& a) {
+  return NestedView{ViewIn(v.pairs, a), ViewIn(v.maybe, a), ViewIn(v.grid, a), ViewIn(v.t, a)};
+}
+inline Nested ToOwnedIn(const NestedView& v, ::witgen::Owning o) {
+  return Nested{ToOwnedIn(v.pairs, o), ToOwnedIn(v.maybe, o), ToOwnedIn(v.grid, o), ToOwnedIn(v.t, o)};
+}
+}  // namespace golden::compound::shapes
+
 namespace golden::compound::compound {
 using Pair = ::golden::compound::shapes::Pair;
+using PairView = ::golden::compound::shapes::PairView;
 using Nested = ::golden::compound::shapes::Nested;
+using NestedView = ::golden::compound::shapes::NestedView;
 using Names = ::golden::compound::shapes::Names;
 }  // namespace golden::compound::compound
 

@@ -5,12 +5,15 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <variant>
 #include <vector>
 
 #include "witgen/runtime.h"
+#include "witgen/views.h"
 
 namespace golden::indirect::wide {
 
@@ -33,11 +36,45 @@ struct Seventeen {
   std::string p;
   bool operator==(const Seventeen&) const = default;
 };
+// Borrowed view of Seventeen (export parameters; valid during the call).
+struct SeventeenView {
+  uint32_t a{};
+  uint32_t b{};
+  uint32_t c{};
+  uint32_t d{};
+  uint32_t e{};
+  uint32_t f{};
+  uint32_t g{};
+  uint32_t h{};
+  uint32_t i{};
+  uint64_t j{};
+  uint64_t k{};
+  uint64_t l{};
+  uint64_t m{};
+  float n{};
+  double o{};
+  std::string_view p;
+};
 
+}  // namespace golden::indirect::wide
+
+namespace golden::indirect::wide {
+inline SeventeenView ViewIn(const Seventeen& v, ::witgen::ViewArena& a);
+inline Seventeen ToOwnedIn(const SeventeenView& v, ::witgen::Owning o);
+}  // namespace golden::indirect::wide
+
+namespace golden::indirect::wide {
+inline SeventeenView ViewIn(const Seventeen& v, ::witgen::ViewArena& a) {
+  return SeventeenView{ViewIn(v.a, a), ViewIn(v.b, a), ViewIn(v.c, a), ViewIn(v.d, a), ViewIn(v.e, a), ViewIn(v.f, a), ViewIn(v.g, a), ViewIn(v.h, a), ViewIn(v.i, a), ViewIn(v.j, a), ViewIn(v.k, a), ViewIn(v.l, a), ViewIn(v.m, a), ViewIn(v.n, a), ViewIn(v.o, a), ViewIn(v.p, a)};
+}
+inline Seventeen ToOwnedIn(const SeventeenView& v, ::witgen::Owning o) {
+  return Seventeen{ToOwnedIn(v.a, o), ToOwnedIn(v.b, o), ToOwnedIn(v.c, o), ToOwnedIn(v.d, o), ToOwnedIn(v.e, o), ToOwnedIn(v.f, o), ToOwnedIn(v.g, o), ToOwnedIn(v.h, o), ToOwnedIn(v.i, o), ToOwnedIn(v.j, o), ToOwnedIn(v.k, o), ToOwnedIn(v.l, o), ToOwnedIn(v.m, o), ToOwnedIn(v.n, o), ToOwnedIn(v.o, o), ToOwnedIn(v.p, o)};
+}
 }  // namespace golden::indirect::wide
 
 namespace golden::indirect::indirect {
 using Seventeen = ::golden::indirect::wide::Seventeen;
+using SeventeenView = ::golden::indirect::wide::SeventeenView;
 }  // namespace golden::indirect::indirect
 
 namespace golden::indirect::indirect {

@@ -5,12 +5,15 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <variant>
 #include <vector>
 
 #include "witgen/runtime.h"
+#include "witgen/views.h"
 
 namespace golden::multi_file::shared_types {
 
@@ -19,15 +22,36 @@ struct Entry {
   std::optional<std::string> value;
   bool operator==(const Entry&) const = default;
 };
+// Borrowed view of Entry (export parameters; valid during the call).
+struct EntryView {
+  std::string_view key;
+  std::optional<std::string_view> value;
+};
 
+}  // namespace golden::multi_file::shared_types
+
+namespace golden::multi_file::shared_types {
+inline EntryView ViewIn(const Entry& v, ::witgen::ViewArena& a);
+inline Entry ToOwnedIn(const EntryView& v, ::witgen::Owning o);
+}  // namespace golden::multi_file::shared_types
+
+namespace golden::multi_file::shared_types {
+inline EntryView ViewIn(const Entry& v, ::witgen::ViewArena& a) {
+  return EntryView{ViewIn(v.key, a), ViewIn(v.value, a)};
+}
+inline Entry ToOwnedIn(const EntryView& v, ::witgen::Owning o) {
+  return Entry{ToOwnedIn(v.key, o), ToOwnedIn(v.value, o)};
+}
 }  // namespace golden::multi_file::shared_types
 
 namespace golden::multi_file::store {
 using Entry = ::golden::multi_file::shared_types::Entry;
+using EntryView = ::golden::multi_file::shared_types::EntryView;
 }  // namespace golden::multi_file::store
 
 namespace golden::multi_file::multi_file {
 using Entry = ::golden::multi_file::shared_types::Entry;
+using EntryView = ::golden::multi_file::shared_types::EntryView;
 }  // namespace golden::multi_file::multi_file
 
 namespace golden::multi_file::multi_file {

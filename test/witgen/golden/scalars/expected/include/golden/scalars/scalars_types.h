@@ -5,12 +5,17 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <variant>
 #include <vector>
 
 #include "witgen/runtime.h"
+#include "witgen/views.h"
+
+
 
 namespace golden::scalars::scalars {
 

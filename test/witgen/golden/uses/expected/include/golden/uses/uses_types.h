@@ -5,12 +5,15 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <variant>
 #include <vector>
 
 #include "witgen/runtime.h"
+#include "witgen/views.h"
 
 namespace golden::uses::base {
 
@@ -19,6 +22,11 @@ struct Record {
   std::string type;
   uint32_t interface{};
   bool operator==(const Record&) const = default;
+};
+// Borrowed view of Record (export parameters; valid during the call).
+struct RecordView {
+  std::string_view type;
+  uint32_t interface{};
 };
 
 enum class Enum : uint8_t {
@@ -38,11 +46,43 @@ struct Wrapper {
   ::golden::uses::base::Enum kind{};
   bool operator==(const Wrapper&) const = default;
 };
+// Borrowed view of Wrapper (export parameters; valid during the call).
+struct WrapperView {
+  ::golden::uses::base::RecordView inner;
+  ::golden::uses::base::Enum kind{};
+};
 
+}  // namespace golden::uses::middle
+
+namespace golden::uses::base {
+inline RecordView ViewIn(const Record& v, ::witgen::ViewArena& a);
+inline Record ToOwnedIn(const RecordView& v, ::witgen::Owning o);
+}  // namespace golden::uses::base
+namespace golden::uses::middle {
+inline WrapperView ViewIn(const Wrapper& v, ::witgen::ViewArena& a);
+inline Wrapper ToOwnedIn(const WrapperView& v, ::witgen::Owning o);
+}  // namespace golden::uses::middle
+
+namespace golden::uses::base {
+inline RecordView ViewIn(const Record& v, ::witgen::ViewArena& a) {
+  return RecordView{ViewIn(v.type, a), ViewIn(v.interface, a)};
+}
+inline Record ToOwnedIn(const RecordView& v, ::witgen::Owning o) {
+  return Record{ToOwnedIn(v.type, o), ToOwnedIn(v.interface, o)};
+}
+}  // namespace golden::uses::base
+namespace golden::uses::middle {
+inline WrapperView ViewIn(const Wrapper& v, ::witgen::ViewArena& a) {
+  return WrapperView{ViewIn(v.inner, a), ViewIn(v.kind, a)};
+}
+inline Wrapper ToOwnedIn(const WrapperView& v, ::witgen::Owning o) {
+  return Wrapper{ToOwnedIn(v.inner, o), ToOwnedIn(v.kind, o)};
+}
 }  // namespace golden::uses::middle
 
 namespace golden::uses::middle {
 using Record = ::golden::uses::base::Record;
+using RecordView = ::golden::uses::base::RecordView;
 using Renamed = ::golden::uses::base::Alias;
 using Enum = ::golden::uses::base::Enum;
 }  // namespace golden::uses::middle
@@ -50,10 +90,12 @@ using Enum = ::golden::uses::base::Enum;
 namespace golden::uses::reporter {
 using Alias = ::golden::uses::base::Alias;
 using Wrapper = ::golden::uses::middle::Wrapper;
+using WrapperView = ::golden::uses::middle::WrapperView;
 }  // namespace golden::uses::reporter
 
 namespace golden::uses::uses {
 using Wrapped = ::golden::uses::middle::Wrapper;
+using WrappedView = ::golden::uses::middle::WrapperView;
 }  // namespace golden::uses::uses
 
 namespace golden::uses::uses {

@@ -5,12 +5,15 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <variant>
 #include <vector>
 
 #include "witgen/runtime.h"
+#include "witgen/views.h"
 
 namespace golden::variants::kinds {
 
@@ -122,6 +125,32 @@ struct Mixed {
   std::variant<None, Small, Int, Float, Long, Double, Text, Point> value;
   bool operator==(const Mixed&) const = default;
 };
+// Borrowed view of Mixed (export parameters; valid during the call).
+struct MixedView {
+  struct None {};
+  struct Small {
+    uint8_t value;
+  };
+  struct Int {
+    uint32_t value;
+  };
+  struct Float {
+    float value;
+  };
+  struct Long {
+    uint64_t value;
+  };
+  struct Double {
+    double value;
+  };
+  struct Text {
+    std::string_view value;
+  };
+  struct Point {
+    std::tuple<int32_t, int32_t> value;
+  };
+  std::variant<None, Small, Int, Float, Long, Double, Text, Point> value;
+};
 
 struct OnlyInts {
   struct A {
@@ -151,12 +180,47 @@ struct IntFloat {
 
 }  // namespace golden::variants::kinds
 
+namespace golden::variants::kinds {
+inline MixedView ViewIn(const Mixed& v, ::witgen::ViewArena& a);
+inline Mixed ToOwnedIn(const MixedView& v, ::witgen::Owning o);
+}  // namespace golden::variants::kinds
+
+namespace golden::variants::kinds {
+inline MixedView ViewIn(const Mixed& v, ::witgen::ViewArena& a) {
+  switch (v.value.index()) {
+    case 0: return MixedView{MixedView::None{}};
+    case 1: return MixedView{MixedView::Small{ViewIn(std::get<1>(v.value).value, a)}};
+    case 2: return MixedView{MixedView::Int{ViewIn(std::get<2>(v.value).value, a)}};
+    case 3: return MixedView{MixedView::Float{ViewIn(std::get<3>(v.value).value, a)}};
+    case 4: return MixedView{MixedView::Long{ViewIn(std::get<4>(v.value).value, a)}};
+    case 5: return MixedView{MixedView::Double{ViewIn(std::get<5>(v.value).value, a)}};
+    case 6: return MixedView{MixedView::Text{ViewIn(std::get<6>(v.value).value, a)}};
+    case 7: return MixedView{MixedView::Point{ViewIn(std::get<7>(v.value).value, a)}};
+  }
+  __builtin_unreachable();
+}
+inline Mixed ToOwnedIn(const MixedView& v, ::witgen::Owning o) {
+  switch (v.value.index()) {
+    case 0: return Mixed{Mixed::None{}};
+    case 1: return Mixed{Mixed::Small{ToOwnedIn(std::get<1>(v.value).value, o)}};
+    case 2: return Mixed{Mixed::Int{ToOwnedIn(std::get<2>(v.value).value, o)}};
+    case 3: return Mixed{Mixed::Float{ToOwnedIn(std::get<3>(v.value).value, o)}};
+    case 4: return Mixed{Mixed::Long{ToOwnedIn(std::get<4>(v.value).value, o)}};
+    case 5: return Mixed{Mixed::Double{ToOwnedIn(std::get<5>(v.value).value, o)}};
+    case 6: return Mixed{Mixed::Text{ToOwnedIn(std::get<6>(v.value).value, o)}};
+    case 7: return Mixed{Mixed::Point{ToOwnedIn(std::get<7>(v.value).value, o)}};
+  }
+  __builtin_unreachable();
+}
+}  // namespace golden::variants::kinds
+
 namespace golden::variants::variants {
 using Level = ::golden::variants::kinds::Level;
 using Few = ::golden::variants::kinds::Few;
 using MidFlags = ::golden::variants::kinds::MidFlags;
 using Wide = ::golden::variants::kinds::Wide;
 using Mixed = ::golden::variants::kinds::Mixed;
+using MixedView = ::golden::variants::kinds::MixedView;
 using OnlyInts = ::golden::variants::kinds::OnlyInts;
 using IntFloat = ::golden::variants::kinds::IntFloat;
 }  // namespace golden::variants::variants
