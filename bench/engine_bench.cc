@@ -6,6 +6,8 @@
 //
 //   BM_Fingerprint_{Minimal,Typical,Large}/{native,wasm2c}
 //   BM_DetectBot_Curl/{native,wasm2c}
+//   BM_DetectBot_Curl24H/{native,wasm2c}  the same request with 21 more headers: the difference
+//                                         to BM_DetectBot_Curl / 21 is the cost of one header
 //   BM_ValidateEmail_Plain/{native,wasm2c}
 //   BM_BareCall_{U32,Bool}/{native,wasm2c}, BM_BareCall_U32/{wasm2c_raw,wasm2c_invoke}
 //                                                       (bare_call_bench.cc)
@@ -89,6 +91,17 @@ void BM_DetectBot_Curl(benchmark::State& state, EngineKind kind) {
   RunEngineCall(state, kind, [&](Engine& engine) { return engine.DetectBot(request, config); });
 }
 
+// The curl request plus 21 browser-like headers (24 in all), User-Agent still the second.
+void BM_DetectBot_Curl24H(benchmark::State& state, EngineKind kind) {
+  wit::Request request = MakeCurlRequest();
+  for (int i = 0; i < 21; ++i) {
+    request.headers.emplace_back("X-Bench-Header-" + std::to_string(i),
+                                 "value-" + std::to_string(i));
+  }
+  const wit::BotConfig config = DenyCurlConfig();
+  RunEngineCall(state, kind, [&](Engine& engine) { return engine.DetectBot(request, config); });
+}
+
 void BM_ValidateEmail_Plain(benchmark::State& state, EngineKind kind) {
   const std::string candidate = kEmailCandidate;
   const wit::EmailConfig config = PlainEmailConfig();
@@ -110,6 +123,10 @@ void RegisterEngineBenchmarks() {
   for (EngineKind kind : kKinds) {
     std::string name = "BM_DetectBot_Curl/" + std::string(EngineKindName(kind));
     benchmark::RegisterBenchmark(name.c_str(), BM_DetectBot_Curl, kind);
+  }
+  for (EngineKind kind : kKinds) {
+    std::string name = "BM_DetectBot_Curl24H/" + std::string(EngineKindName(kind));
+    benchmark::RegisterBenchmark(name.c_str(), BM_DetectBot_Curl24H, kind);
   }
   for (EngineKind kind : kKinds) {
     std::string name = "BM_ValidateEmail_Plain/" + std::string(EngineKindName(kind));

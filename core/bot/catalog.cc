@@ -2,6 +2,7 @@
 #include "core/bot/catalog.h"
 
 #include <bit>
+#include <cstring>
 #include <iterator>
 
 #include "core/bot/matcher.h"
@@ -29,8 +30,12 @@ constexpr CategoryName kCategoryNames[] = {
     {"CATEGORY:YAHOO", kYahoo},
 };
 
-// CategoryNames relies on the table listing the bits in ascending order, sorted by name.
+// CategoryNames relies on entry i having bit 1 << i, and on the names being sorted (bit order
+// is name order).
 constexpr bool SortedByBitAndName() {
+  for (size_t i = 0; i < std::size(kCategoryNames); ++i) {
+    if (kCategoryNames[i].bit != 1u << i) return false;
+  }
   for (size_t i = 1; i < std::size(kCategoryNames); ++i) {
     if (kCategoryNames[i - 1].bit >= kCategoryNames[i].bit) return false;
     if (kCategoryNames[i - 1].name >= kCategoryNames[i].name) return false;
@@ -46,6 +51,47 @@ constexpr uint32_t AllCategories() {
 }
 constexpr uint32_t kAllCategories = AllCategories();
 
+constexpr size_t kPrefixSize = 9;  // "CATEGORY:"
+
+// Compares the prefix as one 8-byte word and a byte (no loop over the literal's bytes).
+bool HasCategoryPrefix(std::string_view name) {
+  if (name.size() < kPrefixSize || name[8] != ':') return false;
+  uint64_t word;
+  std::memcpy(&word, name.data(), sizeof(word));
+  constexpr uint64_t kWord = std::endian::native == std::endian::little
+                                ? 0x59524f4745544143ull    // "CATEGORY" read little-endian
+                                : 0x43415445474f5259ull;  // and big-endian
+  return word == kWord;
+}
+
+// For each letter L, the entries whose name continues "CATEGORY:L" are
+// kCategoryNames[begin[L - 'A'], begin[L - 'A' + 1]) (the table is sorted by name).
+struct LetterIndex {
+  uint8_t begin[27];
+};
+constexpr LetterIndex ByLetter() {
+  LetterIndex index{};
+  for (size_t letter = 0; letter <= 26; ++letter) {
+    size_t i = 0;
+    while (i < std::size(kCategoryNames) &&
+           static_cast<size_t>(kCategoryNames[i].name[kPrefixSize] - 'A') < letter) {
+      ++i;
+    }
+    index.begin[letter] = static_cast<uint8_t>(i);
+  }
+  return index;
+}
+constexpr LetterIndex kByLetter = ByLetter();
+
+constexpr bool AllPrefixedAndUpper() {
+  for (const CategoryName& c : kCategoryNames) {
+    if (c.name.size() <= kPrefixSize || c.name.substr(0, kPrefixSize) != "CATEGORY:") return false;
+    if (c.name[kPrefixSize] < 'A' || c.name[kPrefixSize] > 'Z') return false;
+  }
+  return true;
+}
+static_assert(AllPrefixedAndUpper());
+
 }  // namespace
 
 std::span<const BotId> Catalog() { return BotTables().ids; }
@@ -60,18 +106,23 @@ std::vector<const BotId*> Classify(std::string_view user_agent) {
 }
 
 uint32_t CategoryFromName(std::string_view name) {
-  for (const CategoryName& c : kCategoryNames) {
-    if (c.name == name) return c.bit;
+  if (!HasCategoryPrefix(name) || name.size() == kPrefixSize) return 0;
+  // Only the names sharing the first letter after the prefix are compared (at most 6); in the
+  // wasm2c build every byte a scan touches is a bounds-checked load.
+  const unsigned letter = static_cast<unsigned char>(name[kPrefixSize]) - 'A';
+  if (letter >= 26) return 0;
+  for (size_t i = kByLetter.begin[letter]; i < kByLetter.begin[letter + 1]; ++i) {
+    if (kCategoryNames[i].name == name) return kCategoryNames[i].bit;
   }
   return 0;
 }
 
 std::vector<std::string_view> CategoryNames(uint32_t bits) {
+  bits &= kAllCategories;
   std::vector<std::string_view> out;
-  out.reserve(static_cast<size_t>(std::popcount(bits & kAllCategories)));
-  for (const CategoryName& c : kCategoryNames) {
-    if ((bits & c.bit) != 0) out.push_back(c.name);
-  }
+  out.reserve(static_cast<size_t>(std::popcount(bits)));
+  // Entry i has bit 1 << i (checked above), so only the set bits are visited.
+  for (; bits != 0; bits &= bits - 1) out.push_back(kCategoryNames[std::countr_zero(bits)].name);
   return out;
 }
 
