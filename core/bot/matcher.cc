@@ -18,11 +18,12 @@ class Scan {
   static constexpr size_t kStreams = 4;        // segments scanned side by side
   static constexpr size_t kStreamsFrom = 64;   // UAs shorter than this are scanned in one pass
 
-  Scan(const Tables& tables, std::string_view ua)
+  Scan(const Tables& tables, std::string_view ua, bool single_scan = false)
       : t_(tables),
         ua_(reinterpret_cast<const unsigned char*>(ua.data())),
         n_(ua.size()),
-        words_((tables.patterns.size() + 63) / 64) {
+        words_((tables.patterns.size() + 63) / 64),
+        single_scan_(single_scan) {
     if (words_ > kInlinePatterns / 64) {
       heap_matched_.assign(words_ + (words_ + 63) / 64, 0);
       matched_ = heap_matched_.data();
@@ -44,7 +45,7 @@ class Scan {
   // state. Keywords seen twice are harmless (matches and candidates are sets).
   void RunAutomaton() {
     const Automaton a = Arrays();
-    if (n_ >= kStreamsFrom) {
+    if (n_ >= kStreamsFrom && !single_scan_) {
       RunStreams(a);
     } else {
       Finish(a, Walk(a, 0, n_), n_);
@@ -245,6 +246,7 @@ class Scan {
   const unsigned char* ua_;
   size_t n_;
   size_t words_;
+  bool single_scan_;  // MatchPatternsForTesting: never cut the UA into streams
   uint64_t inline_matched_[kInlinePatterns / 64];
   uint64_t inline_written_[kInlinePatterns / 64 / 64] = {};  // bit w: matched_[w] is valid
   uint64_t* matched_ = inline_matched_;
@@ -269,7 +271,12 @@ void SortUnique(std::vector<uint16_t>& ids) {
 }  // namespace
 
 std::vector<uint16_t> MatchPatterns(const Tables& tables, std::string_view user_agent) {
-  Scan scan(tables, user_agent);
+  return MatchPatternsForTesting(tables, user_agent, /*single_scan=*/false);
+}
+
+std::vector<uint16_t> MatchPatternsForTesting(const Tables& tables, std::string_view user_agent,
+                                              bool single_scan) {
+  Scan scan(tables, user_agent, single_scan);
   scan.RunAutomaton();
   for (PatternKind kind : {PatternKind::kNamed, PatternKind::kGeneric, PatternKind::kVeto}) {
     scan.ConfirmCandidates(kind);

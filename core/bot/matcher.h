@@ -20,6 +20,13 @@ namespace warden::core::bot {
 // regex would (RegExp.prototype.test semantics over bytes; docs/bot-detection.md).
 std::vector<uint16_t> MatchPatterns(const Tables& tables, std::string_view user_agent);
 
+// For tests and fuzz targets only: MatchPatterns with the automaton pass chosen explicitly.
+// `single_scan` true runs one scan over the whole UA; false is what MatchPatterns does (UAs of
+// 64 bytes or more are scanned as four segments side by side that resynchronise past their
+// cuts). Both must give the same result; this lets a test compare them.
+std::vector<uint16_t> MatchPatternsForTesting(const Tables& tables, std::string_view user_agent,
+                                              bool single_scan);
+
 // The bot IDs of a User-Agent: indices into tables.ids, ascending (so sorted by name), deduped.
 // IDs of named patterns when any matched; otherwise the generic IDs unless a not_bots veto
 // matched. `generic` tells which of the two it is.

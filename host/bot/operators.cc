@@ -1,13 +1,14 @@
 // operators.cc — FindBotOperatorPolicy (include/warden/bot_verifier.h): bot IDs (as published
-// in @arcjet/protocol's well-known-bots) mapped to their operator and the reverse-DNS host
-// names the operator documents. Facts only; sources, and which rows could not be confirmed,
-// in docs/bot-verification.md. An operator with no suffixes is verified by published IP
-// ranges only: a suffix is listed only where the operator documents host names for its
-// crawlers, since a name outside them makes the claim spoofed.
+// in @arcjet/protocol's well-known-bots, listed in core/bot/data/verifiable.txt) mapped to their
+// operator and the reverse-DNS host names the operator documents. Facts only; sources, and
+// which rows could not be confirmed, in docs/bot-verification.md. An operator with no
+// suffixes is verified by published IP ranges only: a suffix is listed only where the operator
+// documents host names for its crawlers, since a name outside them makes the claim spoofed.
 #include "bot/operators.h"
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace warden {
 namespace {
@@ -50,55 +51,54 @@ constexpr BotOperatorPolicy kPerplexity{"perplexity", {}};
 constexpr BotOperatorPolicy kCommonCrawl{"commoncrawl", {}};
 constexpr BotOperatorPolicy kAnthropic{"anthropic", {}};
 
-// Sorted by bot ID: FindBotOperatorPolicy searches it by bisection.
-constexpr std::array kTable = {
-    Entry{"AMAZON_CRAWLER", &kAmazon},
-    Entry{"ANTHROPIC_CRAWLER", &kAnthropic},
-    Entry{"ANTHROPIC_CRAWLER_SEARCH", &kAnthropic},
-    Entry{"ANTHROPIC_CRAWLER_USER", &kAnthropic},
-    Entry{"APPLE_CRAWLER", &kApple},
-    Entry{"BAIDU_CRAWLER", &kBaidu},
-    Entry{"BING_ADS", &kBing},
-    Entry{"BING_CRAWLER", &kBing},
-    Entry{"BING_PREVIEW", &kBing},
-    Entry{"CCBOT_CRAWLER", &kCommonCrawl},
-    Entry{"COMMONCRAWL_CRAWLER", &kCommonCrawl},
-    Entry{"DUCKASSIST_BOT", &kDuckDuckGo},
-    Entry{"DUCKDUCKGO_CRAWLER", &kDuckDuckGo},
-    Entry{"DUCKDUCKGO_CRAWLER_FAVICONS", &kDuckDuckGo},
-    Entry{"GOOGLE_ADSBOT", &kGoogleCrawlers},
-    Entry{"GOOGLE_ADSBOT_MOBILE", &kGoogleCrawlers},
-    Entry{"GOOGLE_ADSENSE", &kGoogleCrawlers},
-    Entry{"GOOGLE_ADSENSE_GOOGLEBOT", &kGoogleCrawlers},
-    Entry{"GOOGLE_CRAWLER", &kGoogleCrawlers},
-    Entry{"GOOGLE_CRAWLER_CLOUDVERTEX", &kGoogleCrawlers},
-    Entry{"GOOGLE_CRAWLER_IMAGE", &kGoogleCrawlers},
-    Entry{"GOOGLE_CRAWLER_MOBILE", &kGoogleCrawlers},
-    Entry{"GOOGLE_CRAWLER_NEWS", &kGoogleCrawlers},
-    Entry{"GOOGLE_CRAWLER_OTHER", &kGoogleCrawlers},
-    Entry{"GOOGLE_CRAWLER_SAFETY", &kGoogleCrawlers},
-    Entry{"GOOGLE_CRAWLER_STORE", &kGoogleCrawlers},
-    Entry{"GOOGLE_CRAWLER_VIDEO", &kGoogleCrawlers},
-    Entry{"GOOGLE_FEEDFETCHER", &kGoogleFetchers},
-    Entry{"GOOGLE_INSPECTION_TOOL", &kGoogleCrawlers},
-    Entry{"GOOGLE_PRODUCER", &kGoogleFetchers},
-    Entry{"GOOGLE_READ_ALOUD", &kGoogleFetchers},
-    Entry{"GOOGLE_SITE_VERIFICATION", &kGoogleFetchers},
-    Entry{"OPENAI_CRAWLER", &kOpenAi},
-    Entry{"OPENAI_CRAWLER_SEARCH", &kOpenAi},
-    Entry{"OPENAI_CRAWLER_USER", &kOpenAi},
-    Entry{"PERPLEXITY_CRAWLER", &kPerplexity},
-    Entry{"PERPLEXITY_USER", &kPerplexity},
-    Entry{"PETALSEARCH_CRAWLER", &kPetal},
-    Entry{"SEZNAM_CRAWLER", &kSeznam},
-    Entry{"SOGOU_CRAWLER", &kSogou},
-    Entry{"YAHOO_CRAWLER", &kYahoo},
-    Entry{"YANDEX_CRAWLER", &kYandex},
-    Entry{"YANDEX_CRAWLER_JAVASCRIPT", &kYandex},
+// The policies by the names core/bot/data/verifiable.txt gives them.
+struct NamedPolicy {
+  std::string_view name;
+  const BotOperatorPolicy* policy;
+};
+constexpr NamedPolicy kPolicies[] = {
+    {"google-crawlers", &kGoogleCrawlers}, {"google-fetchers", &kGoogleFetchers},
+    {"bing", &kBing}, {"apple", &kApple}, {"yandex", &kYandex}, {"baidu", &kBaidu},
+    {"amazon", &kAmazon}, {"yahoo", &kYahoo}, {"petal", &kPetal}, {"seznam", &kSeznam},
+    {"sogou", &kSogou}, {"openai", &kOpenAi}, {"duckduckgo", &kDuckDuckGo},
+    {"perplexity", &kPerplexity}, {"commoncrawl", &kCommonCrawl}, {"anthropic", &kAnthropic},
 };
 
+// The rows of the shared verifiable list (host/bot/CMakeLists.txt generates the file from
+// core/bot/data/verifiable.txt, which tools/botc reads too): the module asks about exactly
+// these IDs.
+struct Row {
+  std::string_view bot_id;
+  std::string_view policy;
+};
+constexpr Row kRows[] = {
+#include "verifiable_ids.inc"
+};
+
+constexpr const BotOperatorPolicy* PolicyNamed(std::string_view name) {
+  for (const NamedPolicy& p : kPolicies) {
+    if (p.name == name) return p.policy;
+  }
+  return nullptr;
+}
+
+constexpr std::array<Entry, std::size(kRows)> MakeTable() {
+  std::array<Entry, std::size(kRows)> table{};
+  for (size_t i = 0; i < std::size(kRows); ++i) {
+    table[i] = Entry{kRows[i].bot_id, PolicyNamed(kRows[i].policy)};
+  }
+  return table;
+}
+
+// Sorted by bot ID: FindBotOperatorPolicy searches it by bisection.
+constexpr std::array kTable = MakeTable();
+
+static_assert(std::all_of(kTable.begin(), kTable.end(),
+                          [](const Entry& e) { return e.policy != nullptr; }),
+              "core/bot/data/verifiable.txt names a policy that is not in kPolicies");
 static_assert(std::is_sorted(kTable.begin(), kTable.end(),
-                             [](const Entry& a, const Entry& b) { return a.bot_id < b.bot_id; }));
+                             [](const Entry& a, const Entry& b) { return a.bot_id < b.bot_id; }),
+              "core/bot/data/verifiable.txt must be sorted by bot ID");
 
 }  // namespace
 

@@ -2,10 +2,12 @@
 //
 // Input: lines. The first is the User-Agent (any bytes but '\n'); the rest are config entries;
 // the first byte's low bit picks allow or deny. Checks: no crash/UB; MatchPatterns is ascending
-// and in range; ClassifyIds (which confirms regex candidates lazily) equals the classification
-// computed from every matching pattern; detect-bot reports exactly the classified IDs and their
-// categories, asks the verifier at most once and only about a verifiable one, and never allows
-// a spoofed bot; a blank User-Agent gets only the reserved MISSING_USER_AGENT entry.
+// and in range, and equals the single-scan path (MatchPatternsForTesting), also for the UA
+// repeated to 64 bytes or more so that short inputs cross the four-scan cuts; ClassifyIds
+// (which confirms regex candidates lazily) equals the classification computed from every
+// matching pattern; detect-bot reports exactly the classified IDs and their categories, asks
+// the verifier at most once and only about a verifiable one, and never allows a spoofed bot; a
+// blank User-Agent gets only the reserved MISSING_USER_AGENT entry.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -52,9 +54,21 @@ std::vector<uint16_t> Reference(const bot::Tables& t, const std::vector<uint16_t
   return out;
 }
 
+// The four-scan path (UAs of 64 bytes or more) finds what one scan over the whole UA finds.
+std::vector<uint16_t> CheckScansAgree(const bot::Tables& t, std::string_view ua) {
+  std::vector<uint16_t> patterns = bot::MatchPatterns(t, ua);
+  Check(patterns == bot::MatchPatternsForTesting(t, ua, /*single_scan=*/true));
+  return patterns;
+}
+
 void CheckMatcher(std::string_view ua) {
   const bot::Tables& t = bot::BotTables();
-  const std::vector<uint16_t> patterns = bot::MatchPatterns(t, ua);
+  const std::vector<uint16_t> patterns = CheckScansAgree(t, ua);
+  if (!ua.empty() && ua.size() < 64) {
+    std::string repeated(ua);
+    while (repeated.size() < 64) repeated += ua;
+    CheckScansAgree(t, repeated);
+  }
   Check(std::is_sorted(patterns.begin(), patterns.end()));
   Check(std::adjacent_find(patterns.begin(), patterns.end()) == patterns.end());
   const bot::Classification c = bot::ClassifyIds(t, ua);

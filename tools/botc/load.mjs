@@ -3,19 +3,38 @@
 // and the ID catalog with categories (docs/bot-detection.md, "Data flow" and "Overlay format").
 
 import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { BotcError } from './regex.mjs';
 
 // IDs whose operators publish a verification method (IP ranges or reverse DNS); the host is
-// asked to verify these (core/bot/detect.h).
-export const kVerifiable = new Set([
-  'GOOGLE_CRAWLER', 'GOOGLE_CRAWLER_IMAGE', 'GOOGLE_CRAWLER_NEWS', 'GOOGLE_CRAWLER_VIDEO',
-  'GOOGLE_CRAWLER_MOBILE', 'GOOGLE_CRAWLER_OTHER', 'GOOGLE_INSPECTION_TOOL', 'GOOGLE_ADSBOT',
-  'GOOGLE_ADSBOT_MOBILE', 'GOOGLE_STOREBOT', 'GOOGLE_OTHER', 'GOOGLE_OTHER_IMAGE',
-  'GOOGLE_OTHER_VIDEO', 'BING_CRAWLER', 'BING_PREVIEW', 'APPLE_CRAWLER',
-  'OPENAI_CRAWLER', 'OPENAI_CRAWLER_SEARCH', 'OPENAI_CRAWLER_USER',
-]);
+// asked to verify these (core/bot/detect.h). Read from core/bot/data/verifiable.txt, which the
+// host's operator table (host/bot/operators.cc) is built from too: one list for both sides.
+export const kVerifiableFile = fileURLToPath(
+    new URL('../../core/bot/data/verifiable.txt', import.meta.url));
+export const kVerifiable = readVerifiable(kVerifiableFile);
+
+// The IDs of a verifiable-list file: the first field of every line that is not blank or a
+// '#' comment (the second field, the host's policy, is not the compiler's business).
+export function readVerifiable(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new BotcError(`${file}: ${e.message}`);
+  }
+  const ids = new Set();
+  text.split('\n').forEach((line, i) => {
+    const fields = line.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
+    if (fields.length === 0) return;
+    if (fields.length !== 2 || !/^[A-Z0-9_]+$/.test(fields[0])) {
+      throw new BotcError(`${file}:${i + 1}: expected "BOT_ID policy"`);
+    }
+    if (ids.has(fields[0])) throw new BotcError(`${file}:${i + 1}: duplicate ${fields[0]}`);
+    ids.add(fields[0]);
+  });
+  return ids;
+}
 
 // Reads the category → IDs map exported by @arcjet/protocol's dist/well-known-bots.js.
 export async function loadCategories(file) {
@@ -29,6 +48,13 @@ export async function loadCategories(file) {
     for (const id of ids) {
       if (!byId.has(id)) byId.set(id, new Set());
       byId.get(id).add(category);
+    }
+  }
+  // A verifiable ID the package does not publish is a typo or a renamed ID: the module would
+  // never detect it, so the host would never be asked about it.
+  for (const id of kVerifiable) {
+    if (!byId.has(id)) {
+      throw new BotcError(`${kVerifiableFile}: ${id} is not a bot ID published in ${file}`);
     }
   }
   return { names: Object.keys(categories).sort(), byId };

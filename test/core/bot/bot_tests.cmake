@@ -11,6 +11,8 @@ warden_botc(${bot_gen_dir}/fixture_tables.cc
 add_executable(warden_bot_test
   ${bot_test_dir}/matcher_test.cc
   ${bot_test_dir}/tables_test.cc
+  ${bot_test_dir}/table_invariants_test.cc
+  ${bot_test_dir}/scan_test.cc
   ${bot_gen_dir}/fixture_tables.cc
   ${bot_gen_dir}/cua_all_tables.cc)
 target_link_libraries(warden_bot_test PRIVATE warden::core GTest::gtest_main)
