@@ -6,8 +6,9 @@
 //   {"host":"node","case":"generateFingerprint","ns_per_op":1234.5}
 //
 // Cases generateFingerprint / detectBot / validateEmail are what bench/run.mjs pairs with the
-// wasm2c figures; the "*.jco" cases call the transpiled exports directly (no wrapper), to
-// show what the wrapper itself costs. Each figure is the median of --repetitions runs of at
+// wasm2c figures (the wrapper's direct Canonical ABI calls, docs/node.md); the "*.jco" cases
+// call jco's generated export functions with WIT-shaped values (no wrapper), to show what
+// jco's own glue costs. Each figure is the median of --repetitions runs of at
 // least --min-time seconds. Exits 1 (message on stderr) when the component cannot be found.
 //
 //   node bench/node/bench.mjs [--component-dir <dir>] [--min-time <s>] [--repetitions <n>]
@@ -142,7 +143,7 @@ async function main() {
     'warden:analyze/email-overrides': { isFree: noop, isDisposable: noop, hasMxRecords: noop, hasGravatar: noop },
     'warden:analyze/bot-overrides': { verify: () => 'unverifiable' },
   };
-  const raw = (await loadComponent(dir)).instantiate(iface);
+  const raw = (await loadComponent(dir)).instantiate(iface).root;
   const witEmail = {
     requireTopLevelDomain: true, allowDomainLiteral: false, rule: { tag: 'deny', val: [] }, allowDisplayName: false,
     requireAsciiLocalPart: false, allowEmptyLocalPart: false, allowTestDomain: false, ignoreLengthLimits: false,

@@ -4,16 +4,24 @@
 //
 //   build-component.mjs <core.wasm> <wit file or dir> <world> <out-dir>
 //                       [--name <file stem>] [--instantiation sync|async]
+//                       [--import-bindings js|hybrid]
 //
 // Steps: componentEmbed (the WIT is passed as source text, never as a path), componentNew,
 // transpile. No WASI adapter and no WASI shim: a module importing anything outside its world
 // fails at componentNew. The transpiled module exports `instantiate(getCoreModule, imports)`;
 // the caller supplies every WIT import (see src/index.js). Default instantiation is "sync"
-// (the wrapper compiles the core modules once and instantiates synchronously).
+// (the wrapper compiles the core modules once and instantiates synchronously). Import
+// bindings "js" (default): imports are plain JS functions behind jco's trampolines; "hybrid"
+// (what CMake builds for the wrapper): an import function that carries a
+// Symbol.for('cabiLower') factory is wired in as the core-level function that factory returns
+// (src/imports.js), others as with "js". jco 1.35's "optimized" and "direct-optimized" modes
+// emit JavaScript that does not parse (a trampoline declared twice), so they are not offered.
 //
 // Output in <out-dir>, which is emptied first (only if empty or holding an earlier <name>.js):
-// <name>.js, <name>.d.ts, interfaces/*.d.ts, <name>.core*.wasm, and <name>.component.wasm
-// (the component itself, for inspection and other runtimes).
+// <name>.js, <name>.d.ts, interfaces/*.d.ts, <name>.core*.wasm, <name>.component.wasm
+// (the component itself, for inspection and other runtimes), <name>.wit (the WIT source as
+// one text, which the wrapper checks before calling the core exports directly) and
+// <name>.build.json ({instantiation, importBindings}: how it was transpiled).
 // Exits 0 on success; on failure prints "build-component: <message>" and exits 1.
 
 import { realpathSync } from 'node:fs';
@@ -25,14 +33,14 @@ import { componentEmbed, componentNew, transpile } from '@bytecodealliance/jco';
 
 const USAGE =
   'usage: build-component.mjs <core.wasm> <wit file or dir> <world> <out-dir> ' +
-  '[--name <stem>] [--instantiation sync|async]';
+  '[--name <stem>] [--instantiation sync|async] [--import-bindings js|hybrid]';
 
 function parseArgs(argv) {
   const positional = [];
-  const options = { name: undefined, instantiation: 'sync' };
+  const options = { name: undefined, instantiation: 'sync', 'import-bindings': 'js' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--name' || arg === '--instantiation') {
+    if (arg === '--name' || arg === '--instantiation' || arg === '--import-bindings') {
       if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
       options[arg.slice(2)] = argv[++i];
     } else if (arg.startsWith('--')) {
@@ -45,8 +53,14 @@ function parseArgs(argv) {
   if (!['sync', 'async'].includes(options.instantiation)) {
     throw new Error('--instantiation must be sync or async');
   }
+  if (!['js', 'hybrid'].includes(options['import-bindings'])) {
+    throw new Error('--import-bindings must be js or hybrid');
+  }
   const [wasm, wit, world, outDir] = positional;
-  return { wasm, wit, world, outDir, name: options.name ?? world, instantiation: options.instantiation };
+  return {
+    wasm, wit, world, outDir, name: options.name ?? world, instantiation: options.instantiation,
+    importBindings: options['import-bindings'],
+  };
 }
 
 // Reads the WIT as one source text. A directory holding one package in several files is
@@ -104,7 +118,9 @@ async function clearOutDir(outDir, name) {
 }
 
 // Runs the three steps and writes the files. Returns the list of written paths.
-export async function buildComponent({ wasm, wit, world, outDir, name = world, instantiation = 'sync' }) {
+export async function buildComponent({
+  wasm, wit, world, outDir, name = world, instantiation = 'sync', importBindings = 'js',
+}) {
   const core = new Uint8Array(await readFile(wasm));
   const witSource = await readWitSource(wit);
   const embedded = await componentEmbed({ binary: core, witSource, world, stringEncoding: 'utf8' });
@@ -112,6 +128,7 @@ export async function buildComponent({ wasm, wit, world, outDir, name = world, i
   const { files } = await transpile(component, {
     name,
     instantiation,
+    importBindings,
     noTypescript: false,
     // Keep every core module a separate file: nothing inlined as base64.
     base64Cutoff: 0,
@@ -127,6 +144,15 @@ export async function buildComponent({ wasm, wit, world, outDir, name = world, i
     await writeFile(dest, isMain ? hoistDebugCheck(Buffer.from(bytes).toString('utf8')) : bytes);
     written.push(dest);
   }
+  // The WIT as one text: the wrapper checks it before calling the core exports directly
+  // (src/direct.js).
+  const witPath = path.join(outDir, `${name}.wit`);
+  await writeFile(witPath, witSource);
+  written.push(witPath);
+  // How it was transpiled, for the wrapper (which import functions to pass).
+  const buildPath = path.join(outDir, `${name}.build.json`);
+  await writeFile(buildPath, `${JSON.stringify({ instantiation, importBindings })}\n`);
+  written.push(buildPath);
   const componentPath = path.join(outDir, `${name}.component.wasm`);
   await writeFile(componentPath, component);
   written.push(componentPath);

@@ -46,12 +46,40 @@ async function load(dir) {
     if (!m) throw new Error(`warden: core module ${name} missing in ${dir}`);
     return m;
   };
-  return { instantiate: (imports) => mod.instantiate(getCoreModule, imports), dir };
+  let wit;
+  try {
+    wit = await readFile(path.join(dir, `${WORLD}.wit`), 'utf8');
+  } catch {
+    wit = undefined; // an older output: jco's generated functions only
+  }
+  let importBindings = 'js';
+  try {
+    importBindings = JSON.parse(await readFile(path.join(dir, `${WORLD}.build.json`), 'utf8')).importBindings;
+  } catch {
+    // an older output: jco's default ("js")
+  }
+  return { instantiate: (imports) => instantiateWithCore(mod, getCoreModule, imports), dir, wit, importBindings };
+}
+
+// jco's instantiate() with its `instantiateCore` hook recording the main core instance (the
+// one exporting `cabi_realloc`): returns {root: jco's exports, core: that instance's exports}.
+function instantiateWithCore(mod, getCoreModule, imports) {
+  let core;
+  const instantiateCore = (module, importObject) => {
+    const instance = new WebAssembly.Instance(module, importObject);
+    if (typeof instance.exports.cabi_realloc === 'function') core = instance.exports;
+    return instance;
+  };
+  const root = mod.instantiate(getCoreModule, imports, instantiateCore);
+  return { root, core };
 }
 
 /**
- * Resolves to `{instantiate(imports), dir}` for the component in `dir` (see
- * resolveComponentDir). Rejects if the directory holds no transpiled component.
+ * Resolves to `{instantiate(imports), dir, wit, importBindings}` for the component in `dir` (see
+ * resolveComponentDir): `instantiate` returns `{root, core}`, jco's exports and the main core
+ * instance's exports; `wit` is the component's WIT text when the output has one;
+ * `importBindings` how jco was told to bind imports ('js' or 'hybrid', from
+ * `analyzer.build.json`; 'js' when absent). Rejects if the directory holds no transpiled component.
  * Concurrent and repeated calls share one load.
  */
 export function loadComponent(dir) {

@@ -19,12 +19,12 @@ const EMAIL_TYPE_NAMES = new Map(Object.entries(EMAIL_TYPES).map(([k, v]) => [v,
 
 const STRING_FIELDS = ['ip', 'method', 'protocol', 'host', 'path'];
 
-function expectString(value, what) {
+export function expectString(value, what) {
   if (typeof value !== 'string') throw new TypeError(`${what} must be a string`);
   return value;
 }
 
-function optionalString(obj, key, what) {
+export function optionalString(obj, key, what) {
   const value = obj[key];
   return value === undefined ? '' : expectString(value, what);
 }
@@ -32,10 +32,22 @@ function optionalString(obj, key, what) {
 // Headers or extra: an array of [name, value] pairs, any other iterable of pairs (Map,
 // Headers), or a plain object (own enumerable keys in order). An array value in an object
 // (Node's IncomingMessage.headers for set-cookie) becomes one pair per element.
-function toPairs(value, what) {
+export function toPairs(value, what) {
   if (value === undefined) return [];
   if (value === null || typeof value !== 'object') {
     throw new TypeError(`${what} must be an object or an iterable of [name, value] pairs`);
+  }
+  if (Array.isArray(value)) {
+    // The common shape, already [[name, value], ...]: checked, not copied.
+    for (let i = 0; i < value.length; i++) {
+      const entry = value[i];
+      if (!Array.isArray(entry) || entry.length !== 2) {
+        throw new TypeError(`${what} entries must be [name, value] pairs`);
+      }
+      if (typeof entry[0] !== 'string') expectString(entry[0], `${what} name`);
+      if (typeof entry[1] !== 'string') expectString(entry[1], `${what} value`);
+    }
+    return value;
   }
   const pairs = [];
   if (typeof value[Symbol.iterator] === 'function') {
@@ -57,7 +69,7 @@ function toPairs(value, what) {
   return pairs;
 }
 
-function toBody(body) {
+export function toBody(body) {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return encoder.encode(body);
   if (body instanceof Uint8Array) return body;
@@ -89,7 +101,7 @@ export function toWitCharacteristics(characteristics) {
 }
 
 // {allow: [...]} or {deny: [...]}, exactly one. Returns {tag, list}.
-function allowOrDeny(config, what) {
+export function allowOrDeny(config, what) {
   if (config === null || typeof config !== 'object') throw new TypeError(`${what} must be an object`);
   const hasAllow = config.allow !== undefined;
   const hasDeny = config.deny !== undefined;
@@ -108,7 +120,7 @@ export function toWitBotConfig(config) {
 }
 
 // An optional boolean option of the email config.
-function emailBool(config, key, fallback) {
+export function emailBool(config, key, fallback) {
   const value = config[key] ?? fallback;
   if (typeof value !== 'boolean') throw new TypeError(`config.${key} must be a boolean`);
   return value;

@@ -136,6 +136,12 @@ export interface Analyzer {
   generateFingerprint(request: Request, characteristics?: string[]): FingerprintResult | ErrorResult;
   detectBot(request: Request, config: BotConfig): BotResult | ErrorResult;
   validateEmail(candidate: string, config: EmailConfig): EmailResult | ErrorResult;
+  /**
+   * How calls reach the module: 'direct' (the wrapper's own Canonical ABI calls on the core
+   * module, the default) or 'jco' (jco's generated functions: $WARDEN_NODE_GLUE=jco, or a
+   * component built without the files the direct calls need). Answers are the same.
+   */
+  readonly glue: 'direct' | 'jco';
 }
 
 /** Loads (once per process) and instantiates the component. */
@@ -154,6 +160,8 @@ export const EMAIL_TYPES: Readonly<Record<EmailType, string>>;
 
 /** "WARDEN_NODE_COMPONENT_DIR". */
 export const COMPONENT_DIR_ENV: string;
+/** 'WARDEN_NODE_GLUE': set it to "jco" (before createAnalyzer) to use jco's generated functions. */
+export const GLUE_ENV: string;
 
 /** The component directory createAnalyzer would use for `explicit`. */
 export function resolveComponentDir(explicit?: string): string;

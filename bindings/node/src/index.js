@@ -12,7 +12,11 @@
 //   range) throws WardenEngineError; the instance is discarded and the next call runs on a
 //   fresh one.
 
+import process from 'node:process';
+
 import { loadComponent } from './component.js';
+import { bindDirect } from './direct.js';
+import { addCoreLowering } from './imports.js';
 import {
   EMAIL_TYPES,
   formatAnalysisError,
@@ -81,6 +85,7 @@ function buildImports({ logger, emailOverrides, botOverrides }) {
       verify: answerOf(b, 'verify', 'botOverrides.verify', VERIFICATIONS, 'unverifiable'),
     },
   };
+  addCoreLowering(interfaces); // used when the component was transpiled with hybrid import bindings
   const imports = {};
   for (const [name, impl] of Object.entries(interfaces)) {
     imports[`${PACKAGE}/${name}`] = impl;
@@ -97,43 +102,86 @@ function analysisErrorOf(e) {
   return undefined;
 }
 
+/** Set to "jco" to call jco's generated export functions instead of the direct calls. */
+export const GLUE_ENV = 'WARDEN_NODE_GLUE';
+
 /** One analyzer: one component instance with its host imports. Not re-entrant. */
 class Analyzer {
   #component;
   #imports;
-  #instance;
+  #useDirect;
+  #root; // jco's exports, or undefined after an engine error
+  #direct; // src/direct.js calls on the same instance, or undefined (jco's functions)
+  #busy = false;
 
-  constructor(component, imports) {
+  constructor(component, imports, useDirect) {
     this.#component = component;
     this.#imports = imports;
-    this.#instance = component.instantiate(imports);
+    this.#useDirect = useDirect;
+    this.#instantiate();
+  }
+
+  /** 'direct' (src/direct.js) or 'jco' (jco's generated functions): how calls are made. */
+  get glue() {
+    return this.#direct ? 'direct' : 'jco';
+  }
+
+  #instantiate() {
+    const { root, core } = this.#component.instantiate(this.#imports);
+    this.#root = root;
+    this.#direct = this.#useDirect && core ? bindDirect(core, this.#component.wit) : undefined;
+  }
+
+  #ensureInstance() {
+    if (this.#root !== undefined) return;
+    try {
+      this.#instantiate();
+    } catch (e) {
+      throw new WardenEngineError(e);
+    }
+  }
+
+  // Runs a direct call: what the argument checks throw passes through; anything thrown once
+  // the module was entered discards the instance.
+  #callDirect(fn, a, b) {
+    if (this.#busy) throw new WardenEngineError(new Error('re-entrant call into the analyzer'));
+    this.#busy = true;
+    const direct = this.#direct;
+    try {
+      return fn(a, b);
+    } catch (e) {
+      if (!direct.state.entered) throw e;
+      this.#root = undefined;
+      this.#direct = undefined;
+      throw new WardenEngineError(e);
+    } finally {
+      this.#busy = false;
+    }
   }
 
   #call(invoke) {
-    if (this.#instance === undefined) {
-      try {
-        this.#instance = this.#component.instantiate(this.#imports);
-      } catch (e) {
-        throw new WardenEngineError(e);
-      }
-    }
     try {
-      return invoke(this.#instance);
+      return invoke(this.#root);
     } catch (e) {
       const error = analysisErrorOf(e);
       if (error) return { error };
-      this.#instance = undefined;
+      this.#root = undefined;
+      this.#direct = undefined;
       throw new WardenEngineError(e);
     }
   }
 
   generateFingerprint(request, characteristics = []) {
+    this.#ensureInstance();
+    if (this.#direct) return this.#callDirect(this.#direct.generateFingerprint, request, characteristics);
     const req = toWitRequest(request);
     const chars = toWitCharacteristics(characteristics);
     return this.#call((root) => ({ fingerprint: root.generateFingerprint(req, chars) }));
   }
 
   detectBot(request, config) {
+    this.#ensureInstance();
+    if (this.#direct) return this.#callDirect(this.#direct.detectBot, request, config);
     const req = toWitRequest(request);
     const cfg = toWitBotConfig(config);
     return this.#call((root) => fromWitBotResult(root.detectBot(req, cfg)));
@@ -141,10 +189,15 @@ class Analyzer {
 
   validateEmail(candidate, config) {
     if (typeof candidate !== 'string') throw new TypeError('candidate must be a string');
-    const cfg = toWitEmailConfig(config);
     // A WIT string is UTF-8, so an unpaired surrogate cannot reach the module (the canonical
     // ABI would turn it into U+FFFD): it is the module's "invalid-utf8" verdict, given here.
-    if (!candidate.isWellFormed()) return { validity: 'invalid', reason: 'invalid-utf8', blocked: ['INVALID'] };
+    if (!candidate.isWellFormed()) {
+      toWitEmailConfig(config); // the config is still checked
+      return { validity: 'invalid', reason: 'invalid-utf8', blocked: ['INVALID'] };
+    }
+    this.#ensureInstance();
+    if (this.#direct) return this.#callDirect(this.#direct.validateEmail, candidate, config);
+    const cfg = toWitEmailConfig(config);
     return this.#call((root) => fromWitEmailResult(root.validateEmail(candidate, cfg)));
   }
 }
@@ -158,8 +211,12 @@ class Analyzer {
 export async function createAnalyzer(options = {}) {
   const imports = buildImports(options);
   const component = await loadComponent(options.componentDir);
+  // With jco's "js" import bindings its import trampolines keep task records that only jco's
+  // own export functions clear, so direct calls need the core-level imports of
+  // src/imports.js, which jco wires in with "hybrid" bindings.
+  const useDirect = process.env[GLUE_ENV] !== 'jco' && component.importBindings === 'hybrid';
   try {
-    return new Analyzer(component, imports);
+    return new Analyzer(component, imports, useDirect);
   } catch (e) {
     throw new WardenEngineError(e);
   }
