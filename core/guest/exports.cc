@@ -1,9 +1,14 @@
 // The analyzer world's exports: a thin adapter from the witgen-generated types to the core.
 //
 // Each export borrows views of the lifted WIT values (no copies of strings), calls the core,
-// and converts the core's plain result back. Host questions (bot verification, email lists,
-// DNS) go through the typed import functions, which the generated glue binds to the wasm
-// imports in the guest and to native::ScopedImports natively. See docs/witgen.md.
+// and returns its result in view form: views of static data (bot IDs, category names) and of
+// arrays and bytes it places in the glue's `result_arena`, which lives until the host has read
+// the result (cabi_post_<export>; natively until the owned overload has copied it). Host
+// questions (bot verification, email lists, DNS) go through the typed import functions, which
+// the generated glue binds to the wasm imports in the guest and to native::ScopedImports
+// natively. See docs/witgen.md.
+#include <cstring>
+#include <iterator>
 #include <new>
 #include <optional>
 #include <span>
@@ -59,16 +64,32 @@ core::HttpRequest ToView(const t::RequestView& r, const Fields& headers, const F
                            r.cookies, r.query,  extra.span()};
 }
 
-t::AnalysisError ToWit(core::Error error) {
+// A copy of `s` in `arena` (for bytes that are not static and would not outlive the export).
+std::string_view Keep(std::string_view s, witgen::ViewArena& arena) {
+  char* out = arena.Allocate<char>(s.size());
+  if (!s.empty()) std::memcpy(out, s.data(), s.size());
+  return std::string_view(out, s.size());
+}
+
+// An array in `arena` of the views in `views` (which view static storage or the parameters).
+std::span<const std::string_view> Keep(const std::vector<std::string_view>& views,
+                                       witgen::ViewArena& arena) {
+  std::string_view* out = arena.Allocate<std::string_view>(views.size());
+  for (size_t i = 0; i < views.size(); ++i) new (out + i) std::string_view(views[i]);
+  return std::span<const std::string_view>(out, views.size());
+}
+
+t::AnalysisErrorView ToWit(const core::Error& error, witgen::ViewArena& arena) {
+  const std::string_view detail = Keep(error.detail, arena);
   switch (error.kind) {
     case core::ErrorKind::kMissingCharacteristic:
-      return {t::AnalysisError::MissingCharacteristic{std::move(error.detail)}};
+      return {t::AnalysisErrorView::MissingCharacteristic{detail}};
     case core::ErrorKind::kInvalidInput:
-      return {t::AnalysisError::InvalidInput{std::move(error.detail)}};
+      return {t::AnalysisErrorView::InvalidInput{detail}};
     case core::ErrorKind::kInternal:
       break;
   }
-  return {t::AnalysisError::Internal{std::move(error.detail)}};
+  return {t::AnalysisErrorView::Internal{detail}};
 }
 
 class ImportVerifier final : public core::bot::BotVerifier {
@@ -130,25 +151,24 @@ t::EmailType ToWit(core::email::EmailType type) {
   return t::EmailType::kNoGravatar;
 }
 
-std::vector<std::string> ToStrings(const std::vector<std::string_view>& views) {
-  return std::vector<std::string>(views.begin(), views.end());
-}
-
 }  // namespace
 
-witgen::Expected<std::string, t::AnalysisError> GenerateFingerprint(
-    const t::RequestView& request, std::span<const std::string_view> characteristics) {
+witgen::Expected<std::string_view, t::AnalysisErrorView> GenerateFingerprint(
+    const t::RequestView& request, std::span<const std::string_view> characteristics,
+    witgen::ViewArena& result_arena) {
+  using Out = witgen::Expected<std::string_view, t::AnalysisErrorView>;
   const Fields headers(request.headers);
   const Fields extra(request.extra);
   core::ErrorOr<std::string> fp =
       core::fingerprint::Generate(ToView(request, headers, extra), characteristics);
-  if (!fp.ok()) return witgen::Expected<std::string, t::AnalysisError>::Err(ToWit(fp.error()));
-  return witgen::Expected<std::string, t::AnalysisError>::Ok(std::move(fp.value()));
+  if (!fp.ok()) return Out::Err(ToWit(fp.error(), result_arena));
+  return Out::Ok(Keep(fp.value(), result_arena));
 }
 
-witgen::Expected<t::BotResult, t::AnalysisError> DetectBot(const t::RequestView& request,
-                                                           const t::BotConfigView& config) {
-  using Out = witgen::Expected<t::BotResult, t::AnalysisError>;
+witgen::Expected<t::BotResultView, t::AnalysisErrorView> DetectBot(
+    const t::RequestView& request, const t::BotConfigView& config,
+    witgen::ViewArena& result_arena) {
+  using Out = witgen::Expected<t::BotResultView, t::AnalysisErrorView>;
   const Fields headers(request.headers);
   const Fields extra(request.extra);
   const auto* allow = std::get_if<t::BotConfigView::Allow>(&config.value);
@@ -159,10 +179,11 @@ witgen::Expected<t::BotResult, t::AnalysisError> DetectBot(const t::RequestView&
   ImportVerifier verifier;
   core::ErrorOr<core::bot::BotVerdict> verdict =
       core::bot::Detect(ToView(request, headers, extra), core_config, verifier);
-  if (!verdict.ok()) return Out::Err(ToWit(std::move(verdict.error())));
+  if (!verdict.ok()) return Out::Err(ToWit(verdict.error(), result_arena));
   const core::bot::BotVerdict& v = verdict.value();
-  return Out::Ok(t::BotResult{ToStrings(v.allowed), ToStrings(v.denied), ToStrings(v.categories),
-                              v.verified, v.spoofed, v.missing_user_agent});
+  return Out::Ok(t::BotResultView{Keep(v.allowed, result_arena), Keep(v.denied, result_arena),
+                                  Keep(v.categories, result_arena), v.verified, v.spoofed,
+                                  v.missing_user_agent});
 }
 
 // core::email::InvalidReason lists the WIT cases in the same order, after kNone.
@@ -177,8 +198,9 @@ std::optional<t::EmailInvalidReason> ToWit(core::email::InvalidReason reason) {
   return static_cast<t::EmailInvalidReason>(static_cast<int>(reason) - 1);
 }
 
-witgen::Expected<t::EmailResult, t::AnalysisError> ValidateEmail(std::string_view candidate,
-                                                                 const t::EmailConfigView& config) {
+witgen::Expected<t::EmailResultView, t::AnalysisErrorView> ValidateEmail(
+    std::string_view candidate, const t::EmailConfigView& config,
+    witgen::ViewArena& result_arena) {
   const auto* allow = std::get_if<t::EmailRuleView::Allow>(&config.rule.value);
   const std::span<const t::EmailType> list =
       allow != nullptr ? allow->value
@@ -199,12 +221,15 @@ witgen::Expected<t::EmailResult, t::AnalysisError> ValidateEmail(std::string_vie
   core_config.types = types;
   ImportOracle oracle;
   const core::email::EmailVerdict v = core::email::Validate(candidate, core_config, oracle);
-  t::EmailResult result{v.valid ? t::EmailValidity::kValid : t::EmailValidity::kInvalid,
-                        ToWit(v.reason), {}};
+  t::EmailType* blocked =
+      result_arena.Allocate<t::EmailType>(std::size(core::email::kAllEmailTypes));
+  size_t count = 0;
   for (core::email::EmailType type : core::email::kAllEmailTypes) {
-    if (v.Blocks(type)) result.blocked.push_back(ToWit(type));
+    if (v.Blocks(type)) blocked[count++] = ToWit(type);
   }
-  return witgen::Expected<t::EmailResult, t::AnalysisError>::Ok(std::move(result));
+  return witgen::Expected<t::EmailResultView, t::AnalysisErrorView>::Ok(
+      t::EmailResultView{v.valid ? t::EmailValidity::kValid : t::EmailValidity::kInvalid,
+                         ToWit(v.reason), std::span<const t::EmailType>(blocked, count)});
 }
 
 }  // namespace warden::analyze::analyzer::exports

@@ -1,7 +1,8 @@
 // native_engine.cc — the unsandboxed reference backend: the core's export functions called
 // directly, with the host imports bound to the calling thread for the call's duration. The
-// exports take borrowed views of their parameters (docs/witgen.md); witgen::ViewOf makes them
-// from the caller's values, with any arrays of views in a stack ViewArena.
+// exports take borrowed views of their parameters and return views (docs/witgen.md); their
+// generated owned overloads make the views with witgen::ViewOf (arrays in a stack ViewArena)
+// and copy the result into owned values with witgen::ToOwned.
 //
 // It decides exactly as the wasm2c engine does (the conformance suite checks this) and is the
 // yardstick for the sandbox's cost. There is no guest memory, so nothing traps and nothing is
@@ -28,22 +29,17 @@ class NativeEngine final : public Engine {
   Result<witgen::Expected<std::string, wit::AnalysisError>> GenerateFingerprint(
       const wit::Request& request, const std::vector<std::string>& characteristics) override {
     analyzer::native::ScopedImports bind(Begin());
-    witgen::ViewArena arena;
-    return analyzer::exports::GenerateFingerprint(witgen::ViewOf(request, arena),
-                                                  witgen::ViewOf(characteristics, arena));
+    return analyzer::exports::GenerateFingerprint(request, characteristics);
   }
   Result<witgen::Expected<wit::BotResult, wit::AnalysisError>> DetectBot(
       const wit::Request& request, const wit::BotConfig& config) override {
     analyzer::native::ScopedImports bind(Begin());
-    witgen::ViewArena arena;
-    return analyzer::exports::DetectBot(witgen::ViewOf(request, arena),
-                                        witgen::ViewOf(config, arena));
+    return analyzer::exports::DetectBot(request, config);
   }
   Result<witgen::Expected<wit::EmailResult, wit::AnalysisError>> ValidateEmail(
       const std::string& candidate, const wit::EmailConfig& config) override {
     analyzer::native::ScopedImports bind(Begin());
-    witgen::ViewArena arena;
-    return analyzer::exports::ValidateEmail(candidate, witgen::ViewOf(config, arena));
+    return analyzer::exports::ValidateEmail(candidate, config);
   }
 
   EngineKind kind() const override { return EngineKind::kNative; }

@@ -1,10 +1,29 @@
 // The round-trip guest: every export echoes its argument, directly or through a host import.
-// Parameters arrive as borrowed views; the echoes copy them with witgen::ToOwned.
-// Compiled for wasm32 with the witgen guest glue (warden_wasm_module in CMakeLists.txt).
+// Parameters arrive as borrowed views, valid until cabi_post, and results that have a view form
+// are returned as views: the echoes return their parameters' views as they are, the calls
+// through a host import return views of the import's owned result (held by Hold) made with
+// witgen::ViewOf, their arrays in the glue's result arena.
+// Compiled for wasm32 with the witgen guest glue (warden_wasm_module in CMakeLists.txt), and
+// natively for native_test.cc.
+#include <utility>
+
 #include "roundtrip_guest.h"
 
 namespace {
 uint32_t post_returns = 0;
+
+// Keeps `value` until the next call with the same type (after the glue has lowered the view
+// of it that an export returns). Never destroyed: no exit-time destructors in the guest.
+template <class T>
+const T& Hold(T value) {
+  static T* held = nullptr;
+  if (held == nullptr) {
+    held = new T(std::move(value));
+  } else {
+    *held = std::move(value);
+  }
+  return *held;
+}
 }  // namespace
 
 // The glue calls this from every cabi_post_<export>.
@@ -24,44 +43,47 @@ int64_t EchoS64(int64_t x) { return x; }
 float EchoF32(float x) { return x; }
 double EchoF64(double x) { return x; }
 char32_t EchoChar(char32_t x) { return x; }
-std::string EchoString(std::string_view x) { return std::string(x); }
-Bytes EchoBytes(std::span<const uint8_t> x) { return ::witgen::ToOwned(x); }
-std::vector<std::string> EchoStrings(std::span<const std::string_view> x) {
-  return ::witgen::ToOwned(x);
+using ::witgen::ViewArena;
+
+std::string_view EchoString(std::string_view x, ViewArena&) { return x; }
+std::span<const uint8_t> EchoBytes(std::span<const uint8_t> x, ViewArena&) { return x; }
+std::span<const std::string_view> EchoStrings(std::span<const std::string_view> x, ViewArena&) {
+  return x;
 }
-std::vector<std::vector<uint32_t>> EchoNested(std::span<const std::span<const uint32_t>> x) {
-  return ::witgen::ToOwned(x);
+std::span<const std::span<const uint32_t>> EchoNested(
+    std::span<const std::span<const uint32_t>> x, ViewArena&) {
+  return x;
 }
 Scalars EchoScalars(const Scalars& x) { return x; }
-std::tuple<std::string, uint8_t, double> EchoTuple(
-    const std::tuple<std::string_view, uint8_t, double>& x) {
-  return ::witgen::ToOwned(x);
+std::tuple<std::string_view, uint8_t, double> EchoTuple(
+    const std::tuple<std::string_view, uint8_t, double>& x, ViewArena&) {
+  return x;
 }
-std::optional<std::string> EchoOption(const std::optional<std::string_view>& x) {
-  return ::witgen::ToOwned(x);
+std::optional<std::string_view> EchoOption(const std::optional<std::string_view>& x, ViewArena&) {
+  return x;
 }
 std::optional<uint64_t> EchoOptionU64(const std::optional<uint64_t>& x) { return x; }
-::witgen::Expected<std::string, uint32_t> EchoResult(
-    const ::witgen::Expected<std::string_view, uint32_t>& x) {
-  return ::witgen::ToOwned(x);
+::witgen::Expected<std::string_view, uint32_t> EchoResult(
+    const ::witgen::Expected<std::string_view, uint32_t>& x, ViewArena&) {
+  return x;
 }
-::witgen::Expected<std::string, std::monostate> EchoResultOk(
-    const ::witgen::Expected<std::string_view, std::monostate>& x) {
-  return ::witgen::ToOwned(x);
+::witgen::Expected<std::string_view, std::monostate> EchoResultOk(
+    const ::witgen::Expected<std::string_view, std::monostate>& x, ViewArena&) {
+  return x;
 }
-::witgen::Expected<std::monostate, std::string> EchoResultErr(
-    const ::witgen::Expected<std::monostate, std::string_view>& x) {
-  return ::witgen::ToOwned(x);
+::witgen::Expected<std::monostate, std::string_view> EchoResultErr(
+    const ::witgen::Expected<std::monostate, std::string_view>& x, ViewArena&) {
+  return x;
 }
 ::witgen::Expected<std::monostate, std::monostate> EchoResultNone(
     const ::witgen::Expected<std::monostate, std::monostate>& x) {
   return x;
 }
-Shape EchoShape(const ShapeView& x) { return ::witgen::ToOwned(x); }
-Joiny EchoJoiny(const JoinyView& x) { return ::witgen::ToOwned(x); }
+ShapeView EchoShape(const ShapeView& x, ViewArena&) { return x; }
+JoinyView EchoJoiny(const JoinyView& x, ViewArena&) { return x; }
 SmallFlags EchoSmallFlags(const SmallFlags& x) { return x; }
 ManyFlags EchoManyFlags(const ManyFlags& x) { return x; }
-Big EchoBig(const BigView& x) { return ::witgen::ToOwned(x); }
+BigView EchoBig(const BigView& x, ViewArena&) { return x; }
 Color EchoColor(Color x) { return x; }
 
 uint64_t ManyParams(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f,
@@ -74,17 +96,25 @@ uint64_t ManyParams(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, 
   return sum;
 }
 
-Big ViaHost(const BigView& x) { return host::HostEcho(::witgen::ToOwned(x)); }
-std::string ViaHostString(std::string_view x) { return host::HostString(std::string(x)); }
-Shape ViaHostShape(const ShapeView& x) { return host::HostShape(::witgen::ToOwned(x)); }
-Joiny ViaHostJoin(const JoinyView& x) { return host::HostJoin(::witgen::ToOwned(x)); }
-::witgen::Expected<std::string, uint32_t> ViaHostResult(
-    const ::witgen::Expected<std::string_view, uint32_t>& x) {
-  return host::HostResult(::witgen::ToOwned(x));
+BigView ViaHost(const BigView& x, ViewArena& arena) {
+  return ::witgen::ViewOf(Hold(host::HostEcho(::witgen::ToOwned(x))), arena);
 }
-std::vector<std::vector<std::string>> ViaHostList(
-    std::span<const std::span<const std::string_view>> x) {
-  return host::HostList(::witgen::ToOwned(x));
+std::string_view ViaHostString(std::string_view x, ViewArena&) {
+  return Hold(host::HostString(std::string(x)));
+}
+ShapeView ViaHostShape(const ShapeView& x, ViewArena& arena) {
+  return ::witgen::ViewOf(Hold(host::HostShape(::witgen::ToOwned(x))), arena);
+}
+JoinyView ViaHostJoin(const JoinyView& x, ViewArena& arena) {
+  return ::witgen::ViewOf(Hold(host::HostJoin(::witgen::ToOwned(x))), arena);
+}
+::witgen::Expected<std::string_view, uint32_t> ViaHostResult(
+    const ::witgen::Expected<std::string_view, uint32_t>& x, ViewArena& arena) {
+  return ::witgen::ViewOf(Hold(host::HostResult(::witgen::ToOwned(x))), arena);
+}
+std::span<const std::span<const std::string_view>> ViaHostList(
+    std::span<const std::span<const std::string_view>> x, ViewArena& arena) {
+  return ::witgen::ViewOf(Hold(host::HostList(::witgen::ToOwned(x))), arena);
 }
 
 uint64_t LogAndTick(std::string_view message) {

@@ -27,27 +27,46 @@ std::string ViewParams(const Package& pkg, const Func& f) {
   return s;
 }
 
+// True when the export returns its result in view form (and takes a result arena).
+bool ViewResult(const Func& f) { return f.result && HasViewForm(*f.result); }
+
+// Export results that have a view form are returned as views, whose arrays (and any bytes
+// that are not static) the export places in `result_arena`; the glue keeps the arena until
+// cabi_post_<export>.
 std::string Decl(const Package& pkg, const FuncRef& f) {
-  return CppResult(pkg, f.func->result.get()) + " " + f.cpp_name + "(" +
-         (f.is_export ? ViewParams(pkg, *f.func) : Params(pkg, *f.func)) + ")";
+  if (!f.is_export) {
+    return CppResult(pkg, f.func->result.get()) + " " + f.cpp_name + "(" + Params(pkg, *f.func) +
+           ")";
+  }
+  std::string params = ViewParams(pkg, *f.func);
+  if (!ViewResult(*f.func)) {
+    return CppResult(pkg, f.func->result.get()) + " " + f.cpp_name + "(" + params + ")";
+  }
+  return CppViewType(pkg, *f.func->result) + " " + f.cpp_name + "(" + params +
+         (params.empty() ? "" : ", ") + "::witgen::ViewArena& result_arena)";
 }
 
-// For native callers: each export that has view parameters again, taking owned values (a
-// template only so that a call that fits both, e.g. with a string literal, picks the view one).
+// For native callers: each export that has view parameters or a view result again, taking
+// owned values and returning an owned result (a template only so that a call that fits both,
+// e.g. with a string literal, picks the view one).
 void EmitOwnedOverloads(std::ostringstream& o, const Package& pkg,
                         const std::vector<FuncRef>& funcs) {
   for (const FuncRef& f : funcs) {
     const Func& fn = *f.func;
-    bool views = false;
+    bool views = ViewResult(fn);
     for (const Param& p : fn.params) views = views || HasViewForm(*p.type);
     if (!views) continue;
     o << "namespace " << f.cpp_ns << " {\n// " << f.cpp_name
-      << " with owned parameters (converted with ::witgen::ViewOf).\ntemplate <class = void>\n"
+      << " with owned parameters (converted with ::witgen::ViewOf)"
+      << (ViewResult(fn) ? " and an owned result (::witgen::ToOwned)" : "")
+      << ".\ntemplate <class = void>\n"
       << "inline " << CppResult(pkg, fn.result.get()) << " " << f.cpp_name << "("
-      << Params(pkg, fn) << ") {\n  ::witgen::ViewArena Arena;\n  return " << f.cpp_name << "(";
+      << Params(pkg, fn) << ") {\n  ::witgen::ViewArena Arena;\n  return "
+      << (ViewResult(fn) ? "::witgen::ToOwned(" : "") << f.cpp_name << "(";
     for (size_t i = 0; i < fn.params.size(); ++i) {
       o << (i ? ", " : "") << "::witgen::ViewOf(" << Snake(fn.params[i].name) << ", Arena)";
     }
+    if (ViewResult(fn)) o << (fn.params.empty() ? "" : ", ") << "Arena)";
     o << ");\n}\n}  // namespace " << f.cpp_ns << "\n";
   }
 }
@@ -76,7 +95,13 @@ void EmitExport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
   const Func& fn = *f.func;
   Sig sig = SigOf(fn);
   std::vector<FlatType> cp = sig.CoreParams(false), cr = sig.CoreResults(false);
-  if (fn.result) {
+  if (ViewResult(fn)) {
+    o << "// The result of " << f.wasm_name << " (a view) and the arena holding what it views,\n"
+      << "// kept until its cabi_post (lowering borrows them).\n"
+      << "static wg::Kept<::witgen::ViewArena> witgen_arena_" << f.id << ";\n"
+      << "static wg::Kept<" << CppViewType(pkg, *fn.result) << "> witgen_result_" << f.id
+      << ";\n";
+  } else if (fn.result) {
     o << "// The result of " << f.wasm_name << ", kept until its cabi_post (lowering borrows it).\n"
       << "static wg::Kept<" << CppType(pkg, *fn.result) << "> witgen_result_" << f.id << ";\n";
   }
@@ -100,25 +125,30 @@ void EmitExport(std::ostringstream& o, const Package& pkg, const FuncRef& f) {
   std::string call = "::" + f.cpp_ns + "::" + f.cpp_name + "(";
   for (size_t i = 0; i < pt.size(); ++i)
     call += (i ? ", " : "") + std::string("p") + std::to_string(i);
+  if (ViewResult(fn)) call += std::string(pt.empty() ? "" : ", ") + "arena";
   call += ")";
   if (!fn.result) {
     o << "  " << call << ";\n}\n";
   } else {
-    std::string rk = TypeKey(*fn.result);
+    if (ViewResult(fn)) {
+      o << "  auto& arena = witgen_arena_" << f.id
+        << ".Emplace([] { return ::witgen::ViewArena(); });\n";
+    }
     o << "  auto& r = witgen_result_" << f.id << ".Emplace([&] { return " << call << "; });\n";
     if (sig.results_indirect) {
       Layout l = LayoutOf(*fn.result);
       o << "  alignas(" << l.align << ") static uint8_t ret_area[" << l.size << "];\n"
         << "  uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));\n"
-        << "  Store_" << rk << "(r, rp);\n  return rp;\n}\n";
+        << "  " << ExportResultLower(*fn.result, true) << "(r, rp);\n  return rp;\n}\n";
     } else {
-      o << "  uint64_t rc[1] = {};\n  Lower_" << rk << "(r, rc);\n"
+      o << "  uint64_t rc[1] = {};\n  " << ExportResultLower(*fn.result, false) << "(r, rc);\n"
         << "  return ::witgen::CellAs<" << FlatCType(cr[0]) << ">(rc[0]);\n}\n";
     }
   }
   o << "extern \"C\" __attribute__((export_name(\"cabi_post_" << f.wasm_name << "\"))) "
     << CoreSig(cr, {}, "witgen_post_" + f.id) << " {\n"
     << (fn.result ? "  witgen_result_" + f.id + ".Drop();\n" : std::string())
+    << (ViewResult(fn) ? "  witgen_arena_" + f.id + ".Drop();\n" : std::string())
     << "  wg::ResetLog();\n"
     << "  if (witgen_guest_post_return) witgen_guest_post_return();\n}\n\n";
 }
@@ -197,7 +227,9 @@ std::string EmitGuestHeader(const Model& m, const EmitOptions& opt) {
     }
   };
   o << "// Exports: implemented by the guest code, called by the glue. Parameters are borrowed\n"
-       "// views, valid until the export returns.\n";
+       "// views, valid until the export returns. Results that have a view form are returned as\n"
+       "// views of static data, of the parameters or of `result_arena`, all of which the glue\n"
+       "// keeps until the host has read the result.\n";
   declare(ExportFuncs(m));
   EmitOwnedOverloads(o, pkg, ExportFuncs(m));
   o << "\n// Imports: provided by the host, callable from the guest code.\n";

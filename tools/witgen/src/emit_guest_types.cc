@@ -1,10 +1,12 @@
 // Emits the guest's per-type Canonical ABI helpers: Load/Store (linear memory) and Lift/Lower
-// (flat cells) for owned values, and VLoad/VLift, which lift export parameters as borrowed
-// views into the argument buffers. The guest trusts the host to follow the ABI. Argument
-// buffers stay in the allocation log until cabi_post_<export> (see witgen/guest_support.h).
-// Lowering borrows the bytes of strings and of list<u8>/list<s8> from the value lowered, which
-// outlives their use: an import's arguments live through the import call, and an export's
-// result is kept until its cabi_post_<export>. Arrays of other lists are allocated and logged.
+// (flat cells) for owned values, VLoad/VLift, which lift export parameters as borrowed views
+// into the argument buffers, and VStore/VLower, which lower export results in view form. The
+// guest trusts the host to follow the ABI. Argument buffers stay in the allocation log until
+// cabi_post_<export> (see witgen/guest_support.h). Lowering borrows the bytes of strings and of
+// list<u8>/list<s8> from the value lowered, which outlives their use: an import's arguments
+// live through the import call, and an export's result (with its result arena) is kept until
+// its cabi_post_<export>. View results also pass arrays of integers, enums and (on wasm32)
+// string_views in place. Other arrays are allocated and logged.
 #include <set>
 #include <sstream>
 
@@ -254,6 +256,79 @@ void ViewHelpers(std::ostringstream& o, const Package& pkg, const Type& r) {
     << "}\n\n";
 }
 
+// The lowering function of `t` in view form: VStore_/VLower_ when it has one, else the owned one.
+std::string ViewLowerFn(const Type& t, bool memory) {
+  std::string k = TypeKey(t);
+  if (!HasViewForm(t)) return (memory ? "Store_" : "Lower_") + k;
+  return (memory ? "VStore_" : "VLower_") + k;
+}
+
+// VStore_/VLower_ lowering an export result's view form. Strings and arrays whose C++ layout is
+// the ABI's (direct elements; string_view on wasm32, see wg::StringViewIsAbi) are passed in
+// place; other arrays are allocated and logged. The viewed bytes live until cabi_post.
+void ViewLowerHelpers(std::ostringstream& o, const Package& pkg, const Type& r) {
+  std::string key = TypeKey(r), cpp = CppViewType(pkg, r);
+  std::string mem, flat;  // bodies of VStore_ and VLower_
+  if (r.kind == Type::Kind::kPrim) {
+    mem = "  wg::Store<uint32_t>(p, wg::Addr(v.data()));\n"
+          "  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));\n";
+    flat = "  c[0] = wg::Addr(v.data());\n  c[1] = v.size();\n";
+  } else if (r.kind == Type::Kind::kList) {
+    const Type& er = Resolve(*r.args[0]);
+    Layout l = LayoutOf(er);
+    std::string sz = std::to_string(l.size);
+    o << "[[maybe_unused]] uint32_t VGive_" << key << "(" << cpp << " v) {\n";
+    bool string_elem = er.kind == Type::Kind::kPrim && er.prim == Prim::kString;
+    if (DirectElement(er)) {
+      o << "  return wg::Addr(v.data());\n";
+    } else {
+      if (string_elem) o << "  if (wg::StringViewIsAbi()) return wg::Addr(v.data());\n";
+      o << "  uint32_t ptr = wg::Alloc(v.size() * " << sz << ", " << l.align << ");\n"
+        << "  for (size_t i = 0; i < v.size(); ++i) " << ViewLowerFn(er, true)
+        << "(v[i], ptr + i * " << sz << ");\n  return ptr;\n";
+    }
+    o << "}\n";
+    mem = "  wg::Store<uint32_t>(p, VGive_" + key +
+          "(v));\n  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));\n";
+    flat = "  c[0] = VGive_" + key + "(v);\n  c[1] = v.size();\n";
+  } else if (IsRecordLike(r)) {
+    std::vector<const Type*> m = Members(r);
+    std::vector<uint32_t> offs = FieldOffsets(m);
+    std::vector<size_t> fl = FlatOffsets(m);
+    for (size_t i = 0; i < m.size(); ++i) {
+      std::string acc = MemberExpr(r, i, "v");
+      mem += "  " + ViewLowerFn(*m[i], true) + "(" + acc + ", p + " + std::to_string(offs[i]) +
+             ");\n";
+      flat += "  " + ViewLowerFn(*m[i], false) + "(" + acc + ", c + " + std::to_string(fl[i]) +
+              ");\n";
+    }
+  } else {
+    CaseShape s = CaseShapeOf(pkg, r);
+    s.cpp = cpp;
+    std::string d = DiscType(s.disc_size), off = std::to_string(s.payload_offset);
+    mem = flat = "  switch (" + s.IndexExpr("v") + ") {\n";
+    for (size_t i = 0; i < s.count; ++i) {
+      std::string ci = "    case " + std::to_string(i) + ":";
+      const Type* pt = s.payloads[i];
+      mem += ci + "\n      wg::Store<" + d + ">(p, " + std::to_string(i) + ");\n";
+      flat += ci + "\n      c[0] = " + std::to_string(i) + ";\n";
+      if (pt) {
+        std::string get = s.GetExpr(i, "v");
+        mem += "      " + ViewLowerFn(*pt, true) + "(" + get + ", p + " + off + ");\n";
+        flat += "      " + ViewLowerFn(*pt, false) + "(" + get + ", c + 1);\n";
+      }
+      mem += "      return;\n";
+      flat += "      return;\n";
+    }
+    mem += "  }\n";
+    flat += "  }\n";
+  }
+  o << "[[maybe_unused]] void VStore_" << key << "(const " << cpp << "& v, uint32_t p) {\n" << mem
+    << "}\n";
+  o << "[[maybe_unused]] void VLower_" << key << "(const " << cpp << "& v, uint64_t* c) {\n"
+    << flat << "}\n\n";
+}
+
 void VisitViews(const Type* t, std::set<std::string>& seen, std::vector<const Type*>& out) {
   if (!t || !HasViewForm(*t)) return;
   const Type& r = Resolve(*t);
@@ -276,9 +351,15 @@ std::string EmitGuestTypeHelpers(const Model& m) {
   }
   std::ostringstream o;
   for (const Type* t : views) ViewHelpers(o, *m.pkg, *t);
+  seen.clear();
+  views.clear();
+  for (const FuncRef& f : ExportFuncs(m)) VisitViews(f.func->result.get(), seen, views);
+  for (const Type* t : views) ViewLowerHelpers(o, *m.pkg, *t);
   return owned + o.str();
 }
 
 std::string ExportParamLift(const Type& t, bool memory) { return ViewFn(t, memory); }
+
+std::string ExportResultLower(const Type& t, bool memory) { return ViewLowerFn(t, memory); }
 
 }  // namespace witgen

@@ -84,9 +84,19 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
     << "(wh::Ctx& c, uint32_t ptr, uint32_t len) {\n"
     << "  if (!c.CheckArray(ptr, len, " << sz << ", " << al
     << ", \"list\")) return std::nullopt;\n";
+  bool strings = er.kind == Type::Kind::kPrim && er.prim == Prim::kString;
   if (bytes) {
     o << "  const " << ecpp << "* data = reinterpret_cast<const " << ecpp << "*>(c.Data(ptr));\n"
       << "  return " << Wrap(cpp, "data, data + len") << ";\n}\n";
+  } else if (strings) {  // each string built in place from the checked guest bytes
+    o << "  std::optional<" << cpp << "> res(std::in_place);\n  " << cpp
+      << "& out = *res;\n  out.reserve(len);\n"
+      << "  for (uint32_t i = 0; i < len; ++i) {\n"
+      << "    uint32_t sp = c.Load<uint32_t>(ptr + i * 8);\n"
+      << "    uint32_t sl = c.Load<uint32_t>(ptr + i * 8 + 4);\n"
+      << "    const char* s = c.StringAt(sp, sl);\n"
+      << "    if (s == nullptr) return std::nullopt;\n    out.emplace_back(s, sl);\n  }\n"
+      << "  return res;\n}\n";
   } else {
     o << "  " << cpp << " out;\n  out.reserve(len);\n"
       << "  for (uint32_t i = 0; i < len; ++i) {\n"

@@ -117,6 +117,20 @@ inline std::string TakeString(uint32_t p, uint32_t len) {
 // The guest address of `p` (for values that stay alive while the host reads them).
 inline uint32_t Addr(const void* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
 
+// True when a std::string_view is laid out as the ABI's (ptr, len) pair of a string (libc++ on
+// wasm32), so an array of them is already a list<string> in memory. Folds to a constant.
+inline bool StringViewIsAbi() {
+  if constexpr (sizeof(std::string_view) != 2 * sizeof(uint32_t)) {
+    return false;
+  } else {
+    static const char kByte = 0;
+    const std::string_view v(&kByte, 1);
+    uint32_t words[2];
+    std::memcpy(words, &v, sizeof(words));
+    return words[0] == Addr(&kByte) && words[1] == 1;
+  }
+}
+
 // Storage for an export's result, kept alive until its cabi_post_<export> so that lowering can
 // point the host at the result's own bytes instead of copying them.
 template <class T>

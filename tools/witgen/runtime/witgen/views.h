@@ -37,7 +37,9 @@ namespace witgen {
 // Not thread-safe; one per call.
 class ViewArena {
  public:
-  ViewArena() = default;
+  // User-provided (not `= default`) so that value-initialisation (`ViewArena()`) does not
+  // zero the inline buffer.
+  ViewArena() {}  // NOLINT(modernize-use-equals-default)
   ViewArena(const ViewArena&) = delete;
   ViewArena& operator=(const ViewArena&) = delete;
 
@@ -48,15 +50,20 @@ class ViewArena {
     static_assert(alignof(T) <= alignof(std::max_align_t));
     const size_t bytes = n * sizeof(T);
     size_t at = (used_ + alignof(T) - 1) & ~(alignof(T) - 1);
-    if (at + bytes <= kInline) {
+    if (at + bytes <= kInline) [[likely]] {
       used_ = at + bytes;
       return reinterpret_cast<T*>(inline_ + at);
     }
-    heap_.push_back(std::make_unique<std::max_align_t[]>(bytes / sizeof(std::max_align_t) + 1));
-    return reinterpret_cast<T*>(heap_.back().get());
+    return reinterpret_cast<T*>(AllocateHeap(bytes));
   }
 
  private:
+  // Storage beyond the inline bytes (kept out of line so that Allocate inlines).
+  [[gnu::noinline]] void* AllocateHeap(size_t bytes) {
+    heap_.push_back(std::make_unique<std::max_align_t[]>(bytes / sizeof(std::max_align_t) + 1));
+    return heap_.back().get();
+  }
+
   static constexpr size_t kInline = 1024;
   alignas(std::max_align_t) unsigned char inline_[kInline];
   size_t used_ = 0;
@@ -125,10 +132,14 @@ using OwnedType = decltype(ToOwnedIn(std::declval<const V&>(), Owning{}));
 
 template <class V>
 std::vector<OwnedType<V>> ToOwnedIn(std::span<const V> v, Owning o) {
-  std::vector<OwnedType<V>> out;
-  out.reserve(v.size());
-  for (const V& x : v) out.push_back(ToOwnedIn(x, o));
-  return out;
+  if constexpr (std::is_same_v<V, std::string_view> || std::is_same_v<OwnedType<V>, V>) {
+    return std::vector<OwnedType<V>>(v.begin(), v.end());  // each built in place
+  } else {
+    std::vector<OwnedType<V>> out;
+    out.reserve(v.size());
+    for (const V& x : v) out.push_back(ToOwnedIn(x, o));
+    return out;
+  }
 }
 template <class V>
 std::optional<OwnedType<V>> ToOwnedIn(const std::optional<V>& v, Owning o) {

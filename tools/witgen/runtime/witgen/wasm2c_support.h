@@ -58,15 +58,22 @@ class Ctx {
   }
   uint8_t* Data(uint32_t p) { return mem_->data + p; }
 
+  // The bytes of a guest string after checking bounds and UTF-8 (an empty string is not
+  // checked), or nullptr after recording a violation. Valid until guest memory changes.
+  const char* StringAt(uint32_t p, uint32_t len) {
+    if (len == 0) return "";
+    if (!Check(p, len, 1, "string")) return nullptr;
+    if (!IsValidUtf8(mem_->data + p, len)) [[unlikely]] {
+      Fail("string is not valid UTF-8");
+      return nullptr;
+    }
+    return reinterpret_cast<const char*>(mem_->data + p);
+  }
   // Copies a guest string out after checking bounds and UTF-8.
   std::optional<std::string> LoadString(uint32_t p, uint32_t len) {
-    if (len == 0) return std::string();
-    if (!Check(p, len, 1, "string")) return std::nullopt;
-    if (!IsValidUtf8(mem_->data + p, len)) {
-      Fail("string is not valid UTF-8");
-      return std::nullopt;
-    }
-    return std::string(reinterpret_cast<const char*>(mem_->data + p), len);
+    const char* s = StringAt(p, len);
+    if (s == nullptr) return std::nullopt;
+    return std::optional<std::string>(std::in_place, s, len);
   }
   // Checks a char lifted from the guest.
   std::optional<char32_t> LiftChar(uint32_t c) {

@@ -781,6 +781,178 @@ namespace wg = ::witgen::guest;
   return ::warden::analyze::types::EmailConfigView{Lift_bool(c + 0), Lift_bool(c + 1), VLift_types_email_rule(c + 2), Lift_bool(c + 5), Lift_bool(c + 6), Lift_bool(c + 7), Lift_bool(c + 8), Lift_bool(c + 9), VLift_list_string_(c + 10)};
 }
 
+[[maybe_unused]] void VStore_string(const std::string_view& v, uint32_t p) {
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_string(const std::string_view& v, uint64_t* c) {
+  c[0] = wg::Addr(v.data());
+  c[1] = v.size();
+}
+
+[[maybe_unused]] void VStore_types_analysis_error(const ::warden::analyze::types::AnalysisErrorView& v, uint32_t p) {
+  switch (static_cast<uint32_t>(v.value.index())) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      VStore_string(std::get<0>(v.value).value, p + 4);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      VStore_string(std::get<1>(v.value).value, p + 4);
+      return;
+    case 2:
+      wg::Store<uint8_t>(p, 2);
+      VStore_string(std::get<2>(v.value).value, p + 4);
+      return;
+  }
+}
+[[maybe_unused]] void VLower_types_analysis_error(const ::warden::analyze::types::AnalysisErrorView& v, uint64_t* c) {
+  switch (static_cast<uint32_t>(v.value.index())) {
+    case 0:
+      c[0] = 0;
+      VLower_string(std::get<0>(v.value).value, c + 1);
+      return;
+    case 1:
+      c[0] = 1;
+      VLower_string(std::get<1>(v.value).value, c + 1);
+      return;
+    case 2:
+      c[0] = 2;
+      VLower_string(std::get<2>(v.value).value, c + 1);
+      return;
+  }
+}
+
+[[maybe_unused]] void VStore_result_string_types_analysis_error_(const ::witgen::Expected<std::string_view, ::warden::analyze::types::AnalysisErrorView>& v, uint32_t p) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      VStore_string(v.value(), p + 4);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      VStore_types_analysis_error(v.error(), p + 4);
+      return;
+  }
+}
+[[maybe_unused]] void VLower_result_string_types_analysis_error_(const ::witgen::Expected<std::string_view, ::warden::analyze::types::AnalysisErrorView>& v, uint64_t* c) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      c[0] = 0;
+      VLower_string(v.value(), c + 1);
+      return;
+    case 1:
+      c[0] = 1;
+      VLower_types_analysis_error(v.error(), c + 1);
+      return;
+  }
+}
+
+[[maybe_unused]] uint32_t VGive_list_string_(std::span<const std::string_view> v) {
+  if (wg::StringViewIsAbi()) return wg::Addr(v.data());
+  uint32_t ptr = wg::Alloc(v.size() * 8, 4);
+  for (size_t i = 0; i < v.size(); ++i) VStore_string(v[i], ptr + i * 8);
+  return ptr;
+}
+[[maybe_unused]] void VStore_list_string_(const std::span<const std::string_view>& v, uint32_t p) {
+  wg::Store<uint32_t>(p, VGive_list_string_(v));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_list_string_(const std::span<const std::string_view>& v, uint64_t* c) {
+  c[0] = VGive_list_string_(v);
+  c[1] = v.size();
+}
+
+[[maybe_unused]] void VStore_types_bot_result(const ::warden::analyze::types::BotResultView& v, uint32_t p) {
+  VStore_list_string_(v.allowed, p + 0);
+  VStore_list_string_(v.denied, p + 8);
+  VStore_list_string_(v.categories, p + 16);
+  Store_bool(v.verified, p + 24);
+  Store_bool(v.spoofed, p + 25);
+  Store_bool(v.missing_user_agent, p + 26);
+}
+[[maybe_unused]] void VLower_types_bot_result(const ::warden::analyze::types::BotResultView& v, uint64_t* c) {
+  VLower_list_string_(v.allowed, c + 0);
+  VLower_list_string_(v.denied, c + 2);
+  VLower_list_string_(v.categories, c + 4);
+  Lower_bool(v.verified, c + 6);
+  Lower_bool(v.spoofed, c + 7);
+  Lower_bool(v.missing_user_agent, c + 8);
+}
+
+[[maybe_unused]] void VStore_result_types_bot_result_types_analysis_error_(const ::witgen::Expected<::warden::analyze::types::BotResultView, ::warden::analyze::types::AnalysisErrorView>& v, uint32_t p) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      VStore_types_bot_result(v.value(), p + 4);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      VStore_types_analysis_error(v.error(), p + 4);
+      return;
+  }
+}
+[[maybe_unused]] void VLower_result_types_bot_result_types_analysis_error_(const ::witgen::Expected<::warden::analyze::types::BotResultView, ::warden::analyze::types::AnalysisErrorView>& v, uint64_t* c) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      c[0] = 0;
+      VLower_types_bot_result(v.value(), c + 1);
+      return;
+    case 1:
+      c[0] = 1;
+      VLower_types_analysis_error(v.error(), c + 1);
+      return;
+  }
+}
+
+[[maybe_unused]] uint32_t VGive_list_types_email_type_(std::span<const ::warden::analyze::types::EmailType> v) {
+  return wg::Addr(v.data());
+}
+[[maybe_unused]] void VStore_list_types_email_type_(const std::span<const ::warden::analyze::types::EmailType>& v, uint32_t p) {
+  wg::Store<uint32_t>(p, VGive_list_types_email_type_(v));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_list_types_email_type_(const std::span<const ::warden::analyze::types::EmailType>& v, uint64_t* c) {
+  c[0] = VGive_list_types_email_type_(v);
+  c[1] = v.size();
+}
+
+[[maybe_unused]] void VStore_types_email_result(const ::warden::analyze::types::EmailResultView& v, uint32_t p) {
+  Store_types_email_validity(v.validity, p + 0);
+  Store_option_types_email_invalid_reason_(v.reason, p + 1);
+  VStore_list_types_email_type_(v.blocked, p + 4);
+}
+[[maybe_unused]] void VLower_types_email_result(const ::warden::analyze::types::EmailResultView& v, uint64_t* c) {
+  Lower_types_email_validity(v.validity, c + 0);
+  Lower_option_types_email_invalid_reason_(v.reason, c + 1);
+  VLower_list_types_email_type_(v.blocked, c + 3);
+}
+
+[[maybe_unused]] void VStore_result_types_email_result_types_analysis_error_(const ::witgen::Expected<::warden::analyze::types::EmailResultView, ::warden::analyze::types::AnalysisErrorView>& v, uint32_t p) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      VStore_types_email_result(v.value(), p + 4);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      VStore_types_analysis_error(v.error(), p + 4);
+      return;
+  }
+}
+[[maybe_unused]] void VLower_result_types_email_result_types_analysis_error_(const ::witgen::Expected<::warden::analyze::types::EmailResultView, ::warden::analyze::types::AnalysisErrorView>& v, uint64_t* c) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      c[0] = 0;
+      VLower_types_email_result(v.value(), c + 1);
+      return;
+    case 1:
+      c[0] = 1;
+      VLower_types_analysis_error(v.error(), c + 1);
+      return;
+  }
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("warden:analyze/logger@0.1.0"), import_name("log"))) void witgen_import_logger_log(uint32_t a0, uint32_t a1, uint32_t a2);
@@ -881,54 +1053,66 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   return p;
 }
 
-// The result of generate-fingerprint, kept until its cabi_post (lowering borrows it).
-static wg::Kept<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>> witgen_result_generate_fingerprint;
+// The result of generate-fingerprint (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_generate_fingerprint;
+static wg::Kept<::witgen::Expected<std::string_view, ::warden::analyze::types::AnalysisErrorView>> witgen_result_generate_fingerprint;
 extern "C" __attribute__((export_name("generate-fingerprint"))) uint32_t witgen_export_generate_fingerprint(uint32_t a0) {
   auto p0 = VLoad_types_request(a0 + 0);
   auto p1 = VLoad_list_string_(a0 + 84);
-  auto& r = witgen_result_generate_fingerprint.Emplace([&] { return ::warden::analyze::analyzer::exports::GenerateFingerprint(p0, p1); });
+  auto& arena = witgen_arena_generate_fingerprint.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_generate_fingerprint.Emplace([&] { return ::warden::analyze::analyzer::exports::GenerateFingerprint(p0, p1, arena); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_result_string_types_analysis_error_(r, rp);
+  VStore_result_string_types_analysis_error_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_generate-fingerprint"))) void witgen_post_generate_fingerprint(uint32_t a0) {
   witgen_result_generate_fingerprint.Drop();
+  witgen_arena_generate_fingerprint.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
-// The result of detect-bot, kept until its cabi_post (lowering borrows it).
-static wg::Kept<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>> witgen_result_detect_bot;
+// The result of detect-bot (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_detect_bot;
+static wg::Kept<::witgen::Expected<::warden::analyze::types::BotResultView, ::warden::analyze::types::AnalysisErrorView>> witgen_result_detect_bot;
 extern "C" __attribute__((export_name("detect-bot"))) uint32_t witgen_export_detect_bot(uint32_t a0) {
   auto p0 = VLoad_types_request(a0 + 0);
   auto p1 = VLoad_types_bot_config(a0 + 84);
-  auto& r = witgen_result_detect_bot.Emplace([&] { return ::warden::analyze::analyzer::exports::DetectBot(p0, p1); });
+  auto& arena = witgen_arena_detect_bot.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_detect_bot.Emplace([&] { return ::warden::analyze::analyzer::exports::DetectBot(p0, p1, arena); });
   alignas(4) static uint8_t ret_area[32];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_result_types_bot_result_types_analysis_error_(r, rp);
+  VStore_result_types_bot_result_types_analysis_error_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_detect-bot"))) void witgen_post_detect_bot(uint32_t a0) {
   witgen_result_detect_bot.Drop();
+  witgen_arena_detect_bot.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
-// The result of validate-email, kept until its cabi_post (lowering borrows it).
-static wg::Kept<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>> witgen_result_validate_email;
+// The result of validate-email (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_validate_email;
+static wg::Kept<::witgen::Expected<::warden::analyze::types::EmailResultView, ::warden::analyze::types::AnalysisErrorView>> witgen_result_validate_email;
 extern "C" __attribute__((export_name("validate-email"))) uint32_t witgen_export_validate_email(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6, uint32_t a7, uint32_t a8, uint32_t a9, uint32_t a10, uint32_t a11, uint32_t a12, uint32_t a13) {
   uint64_t c[14] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3), ::witgen::ToCell(a4), ::witgen::ToCell(a5), ::witgen::ToCell(a6), ::witgen::ToCell(a7), ::witgen::ToCell(a8), ::witgen::ToCell(a9), ::witgen::ToCell(a10), ::witgen::ToCell(a11), ::witgen::ToCell(a12), ::witgen::ToCell(a13)};
   auto p0 = VLift_string(c + 0);
   auto p1 = VLift_types_email_config(c + 2);
-  auto& r = witgen_result_validate_email.Emplace([&] { return ::warden::analyze::analyzer::exports::ValidateEmail(p0, p1); });
+  auto& arena = witgen_arena_validate_email.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_validate_email.Emplace([&] { return ::warden::analyze::analyzer::exports::ValidateEmail(p0, p1, arena); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_result_types_email_result_types_analysis_error_(r, rp);
+  VStore_result_types_email_result_types_analysis_error_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_validate-email"))) void witgen_post_validate_email(uint32_t a0) {
   witgen_result_validate_email.Drop();
+  witgen_arena_validate_email.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

@@ -5,34 +5,36 @@
 #include "warden/analyze/analyzer_types.h"
 
 // Exports: implemented by the guest code, called by the glue. Parameters are borrowed
-// views, valid until the export returns.
+// views, valid until the export returns. Results that have a view form are returned as
+// views of static data, of the parameters or of `result_arena`, all of which the glue
+// keeps until the host has read the result.
 namespace warden::analyze::analyzer::exports {
-::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError> GenerateFingerprint(const ::warden::analyze::types::RequestView& request, std::span<const std::string_view> characteristics);
-::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError> DetectBot(const ::warden::analyze::types::RequestView& request, const ::warden::analyze::types::BotConfigView& config);
-::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError> ValidateEmail(std::string_view candidate, const ::warden::analyze::types::EmailConfigView& config);
+::witgen::Expected<std::string_view, ::warden::analyze::types::AnalysisErrorView> GenerateFingerprint(const ::warden::analyze::types::RequestView& request, std::span<const std::string_view> characteristics, ::witgen::ViewArena& result_arena);
+::witgen::Expected<::warden::analyze::types::BotResultView, ::warden::analyze::types::AnalysisErrorView> DetectBot(const ::warden::analyze::types::RequestView& request, const ::warden::analyze::types::BotConfigView& config, ::witgen::ViewArena& result_arena);
+::witgen::Expected<::warden::analyze::types::EmailResultView, ::warden::analyze::types::AnalysisErrorView> ValidateEmail(std::string_view candidate, const ::warden::analyze::types::EmailConfigView& config, ::witgen::ViewArena& result_arena);
 }  // namespace warden::analyze::analyzer::exports
 namespace warden::analyze::analyzer::exports {
-// GenerateFingerprint with owned parameters (converted with ::witgen::ViewOf).
+// GenerateFingerprint with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError> GenerateFingerprint(const ::warden::analyze::types::Request& request, const std::vector<std::string>& characteristics) {
   ::witgen::ViewArena Arena;
-  return GenerateFingerprint(::witgen::ViewOf(request, Arena), ::witgen::ViewOf(characteristics, Arena));
+  return ::witgen::ToOwned(GenerateFingerprint(::witgen::ViewOf(request, Arena), ::witgen::ViewOf(characteristics, Arena), Arena));
 }
 }  // namespace warden::analyze::analyzer::exports
 namespace warden::analyze::analyzer::exports {
-// DetectBot with owned parameters (converted with ::witgen::ViewOf).
+// DetectBot with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError> DetectBot(const ::warden::analyze::types::Request& request, const ::warden::analyze::types::BotConfig& config) {
   ::witgen::ViewArena Arena;
-  return DetectBot(::witgen::ViewOf(request, Arena), ::witgen::ViewOf(config, Arena));
+  return ::witgen::ToOwned(DetectBot(::witgen::ViewOf(request, Arena), ::witgen::ViewOf(config, Arena), Arena));
 }
 }  // namespace warden::analyze::analyzer::exports
 namespace warden::analyze::analyzer::exports {
-// ValidateEmail with owned parameters (converted with ::witgen::ViewOf).
+// ValidateEmail with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError> ValidateEmail(const std::string& candidate, const ::warden::analyze::types::EmailConfig& config) {
   ::witgen::ViewArena Arena;
-  return ValidateEmail(::witgen::ViewOf(candidate, Arena), ::witgen::ViewOf(config, Arena));
+  return ::witgen::ToOwned(ValidateEmail(::witgen::ViewOf(candidate, Arena), ::witgen::ViewOf(config, Arena), Arena));
 }
 }  // namespace warden::analyze::analyzer::exports
 

@@ -739,6 +739,218 @@ namespace wg = ::witgen::guest;
   return VTake_list_tuple2_string_u32__(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
 }
 
+[[maybe_unused]] void VStore_string(const std::string_view& v, uint32_t p) {
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_string(const std::string_view& v, uint64_t* c) {
+  c[0] = wg::Addr(v.data());
+  c[1] = v.size();
+}
+
+[[maybe_unused]] uint32_t VGive_list_u8_(std::span<const uint8_t> v) {
+  return wg::Addr(v.data());
+}
+[[maybe_unused]] void VStore_list_u8_(const std::span<const uint8_t>& v, uint32_t p) {
+  wg::Store<uint32_t>(p, VGive_list_u8_(v));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_list_u8_(const std::span<const uint8_t>& v, uint64_t* c) {
+  c[0] = VGive_list_u8_(v);
+  c[1] = v.size();
+}
+
+[[maybe_unused]] void VStore_shapes_pair(const ::golden::compound::shapes::PairView& v, uint32_t p) {
+  VStore_string(v.left, p + 0);
+  VStore_list_u8_(v.right, p + 8);
+}
+[[maybe_unused]] void VLower_shapes_pair(const ::golden::compound::shapes::PairView& v, uint64_t* c) {
+  VLower_string(v.left, c + 0);
+  VLower_list_u8_(v.right, c + 2);
+}
+
+[[maybe_unused]] void VStore_result_shapes_pair_string_(const ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>& v, uint32_t p) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      VStore_shapes_pair(v.value(), p + 4);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      VStore_string(v.error(), p + 4);
+      return;
+  }
+}
+[[maybe_unused]] void VLower_result_shapes_pair_string_(const ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>& v, uint64_t* c) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      c[0] = 0;
+      VLower_shapes_pair(v.value(), c + 1);
+      return;
+    case 1:
+      c[0] = 1;
+      VLower_string(v.error(), c + 1);
+      return;
+  }
+}
+
+[[maybe_unused]] uint32_t VGive_list_string_(std::span<const std::string_view> v) {
+  if (wg::StringViewIsAbi()) return wg::Addr(v.data());
+  uint32_t ptr = wg::Alloc(v.size() * 8, 4);
+  for (size_t i = 0; i < v.size(); ++i) VStore_string(v[i], ptr + i * 8);
+  return ptr;
+}
+[[maybe_unused]] void VStore_list_string_(const std::span<const std::string_view>& v, uint32_t p) {
+  wg::Store<uint32_t>(p, VGive_list_string_(v));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_list_string_(const std::span<const std::string_view>& v, uint64_t* c) {
+  c[0] = VGive_list_string_(v);
+  c[1] = v.size();
+}
+
+[[maybe_unused]] void VStore_result_none_list_string__(const ::witgen::Expected<std::monostate, std::span<const std::string_view>>& v, uint32_t p) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      VStore_list_string_(v.error(), p + 4);
+      return;
+  }
+}
+[[maybe_unused]] void VLower_result_none_list_string__(const ::witgen::Expected<std::monostate, std::span<const std::string_view>>& v, uint64_t* c) {
+  switch ((v.ok() ? 0u : 1u)) {
+    case 0:
+      c[0] = 0;
+      return;
+    case 1:
+      c[0] = 1;
+      VLower_list_string_(v.error(), c + 1);
+      return;
+  }
+}
+
+[[maybe_unused]] uint32_t VGive_list_shapes_pair_(std::span<const ::golden::compound::shapes::PairView> v) {
+  uint32_t ptr = wg::Alloc(v.size() * 16, 4);
+  for (size_t i = 0; i < v.size(); ++i) VStore_shapes_pair(v[i], ptr + i * 16);
+  return ptr;
+}
+[[maybe_unused]] void VStore_list_shapes_pair_(const std::span<const ::golden::compound::shapes::PairView>& v, uint32_t p) {
+  wg::Store<uint32_t>(p, VGive_list_shapes_pair_(v));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_list_shapes_pair_(const std::span<const ::golden::compound::shapes::PairView>& v, uint64_t* c) {
+  c[0] = VGive_list_shapes_pair_(v);
+  c[1] = v.size();
+}
+
+[[maybe_unused]] uint32_t VGive_list_s16_(std::span<const int16_t> v) {
+  return wg::Addr(v.data());
+}
+[[maybe_unused]] void VStore_list_s16_(const std::span<const int16_t>& v, uint32_t p) {
+  wg::Store<uint32_t>(p, VGive_list_s16_(v));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_list_s16_(const std::span<const int16_t>& v, uint64_t* c) {
+  c[0] = VGive_list_s16_(v);
+  c[1] = v.size();
+}
+
+[[maybe_unused]] uint32_t VGive_list_list_s16__(std::span<const std::span<const int16_t>> v) {
+  uint32_t ptr = wg::Alloc(v.size() * 8, 4);
+  for (size_t i = 0; i < v.size(); ++i) VStore_list_s16_(v[i], ptr + i * 8);
+  return ptr;
+}
+[[maybe_unused]] void VStore_list_list_s16__(const std::span<const std::span<const int16_t>>& v, uint32_t p) {
+  wg::Store<uint32_t>(p, VGive_list_list_s16__(v));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_list_list_s16__(const std::span<const std::span<const int16_t>>& v, uint64_t* c) {
+  c[0] = VGive_list_list_s16__(v);
+  c[1] = v.size();
+}
+
+[[maybe_unused]] void VStore_tuple3_u8_string_f64_(const std::tuple<uint8_t, std::string_view, double>& v, uint32_t p) {
+  Store_u8(std::get<0>(v), p + 0);
+  VStore_string(std::get<1>(v), p + 4);
+  Store_f64(std::get<2>(v), p + 16);
+}
+[[maybe_unused]] void VLower_tuple3_u8_string_f64_(const std::tuple<uint8_t, std::string_view, double>& v, uint64_t* c) {
+  Lower_u8(std::get<0>(v), c + 0);
+  VLower_string(std::get<1>(v), c + 1);
+  Lower_f64(std::get<2>(v), c + 3);
+}
+
+[[maybe_unused]] void VStore_shapes_nested(const ::golden::compound::shapes::NestedView& v, uint32_t p) {
+  VStore_list_shapes_pair_(v.pairs, p + 0);
+  Store_option_option_u32__(v.maybe, p + 8);
+  VStore_list_list_s16__(v.grid, p + 20);
+  VStore_tuple3_u8_string_f64_(v.t, p + 32);
+}
+[[maybe_unused]] void VLower_shapes_nested(const ::golden::compound::shapes::NestedView& v, uint64_t* c) {
+  VLower_list_shapes_pair_(v.pairs, c + 0);
+  Lower_option_option_u32__(v.maybe, c + 2);
+  VLower_list_list_s16__(v.grid, c + 5);
+  VLower_tuple3_u8_string_f64_(v.t, c + 7);
+}
+
+[[maybe_unused]] void VStore_option_shapes_nested_(const std::optional<::golden::compound::shapes::NestedView>& v, uint32_t p) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      VStore_shapes_nested((*v), p + 8);
+      return;
+  }
+}
+[[maybe_unused]] void VLower_option_shapes_nested_(const std::optional<::golden::compound::shapes::NestedView>& v, uint64_t* c) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0:
+      c[0] = 0;
+      return;
+    case 1:
+      c[0] = 1;
+      VLower_shapes_nested((*v), c + 1);
+      return;
+  }
+}
+
+[[maybe_unused]] void VStore_tuple2_string_u32_(const std::tuple<std::string_view, uint32_t>& v, uint32_t p) {
+  VStore_string(std::get<0>(v), p + 0);
+  Store_u32(std::get<1>(v), p + 8);
+}
+[[maybe_unused]] void VLower_tuple2_string_u32_(const std::tuple<std::string_view, uint32_t>& v, uint64_t* c) {
+  VLower_string(std::get<0>(v), c + 0);
+  Lower_u32(std::get<1>(v), c + 2);
+}
+
+[[maybe_unused]] void VStore_option_tuple2_string_u32__(const std::optional<std::tuple<std::string_view, uint32_t>>& v, uint32_t p) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      VStore_tuple2_string_u32_((*v), p + 4);
+      return;
+  }
+}
+[[maybe_unused]] void VLower_option_tuple2_string_u32__(const std::optional<std::tuple<std::string_view, uint32_t>>& v, uint64_t* c) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0:
+      c[0] = 0;
+      return;
+    case 1:
+      c[0] = 1;
+      VLower_tuple2_string_u32_((*v), c + 1);
+      return;
+  }
+}
+
 }  // namespace
 
 extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
@@ -750,19 +962,23 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   return p;
 }
 
-// The result of both, kept until its cabi_post (lowering borrows it).
-static wg::Kept<::witgen::Expected<::golden::compound::shapes::Pair, std::string>> witgen_result_both;
+// The result of both (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_both;
+static wg::Kept<::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>> witgen_result_both;
 extern "C" __attribute__((export_name("both"))) uint32_t witgen_export_both(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4) {
   uint64_t c[5] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3), ::witgen::ToCell(a4)};
   auto p0 = VLift_result_shapes_pair_string_(c + 0);
-  auto& r = witgen_result_both.Emplace([&] { return ::golden::compound::compound::exports::Both(p0); });
+  auto& arena = witgen_arena_both.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_both.Emplace([&] { return ::golden::compound::compound::exports::Both(p0, arena); });
   alignas(4) static uint8_t ret_area[20];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_result_shapes_pair_string_(r, rp);
+  VStore_result_shapes_pair_string_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_both"))) void witgen_post_both(uint32_t a0) {
   witgen_result_both.Drop();
+  witgen_arena_both.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
@@ -784,19 +1000,23 @@ extern "C" __attribute__((export_name("cabi_post_ok-only"))) void witgen_post_ok
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
-// The result of err-only, kept until its cabi_post (lowering borrows it).
-static wg::Kept<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>> witgen_result_err_only;
+// The result of err-only (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_err_only;
+static wg::Kept<::witgen::Expected<std::monostate, std::span<const std::string_view>>> witgen_result_err_only;
 extern "C" __attribute__((export_name("err-only"))) uint32_t witgen_export_err_only(uint32_t a0, uint32_t a1, uint32_t a2) {
   uint64_t c[3] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2)};
   auto p0 = VLift_result_none_list_string__(c + 0);
-  auto& r = witgen_result_err_only.Emplace([&] { return ::golden::compound::compound::exports::ErrOnly(p0); });
+  auto& arena = witgen_arena_err_only.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_err_only.Emplace([&] { return ::golden::compound::compound::exports::ErrOnly(p0, arena); });
   alignas(4) static uint8_t ret_area[12];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_result_none_list_string__(r, rp);
+  VStore_result_none_list_string__(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_err-only"))) void witgen_post_err_only(uint32_t a0) {
   witgen_result_err_only.Drop();
+  witgen_arena_err_only.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
@@ -817,37 +1037,45 @@ extern "C" __attribute__((export_name("cabi_post_neither"))) void witgen_post_ne
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
-// The result of nest, kept until its cabi_post (lowering borrows it).
-static wg::Kept<std::optional<::golden::compound::shapes::Nested>> witgen_result_nest;
+// The result of nest (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_nest;
+static wg::Kept<std::optional<::golden::compound::shapes::NestedView>> witgen_result_nest;
 extern "C" __attribute__((export_name("nest"))) uint32_t witgen_export_nest(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6, uint32_t a7, uint32_t a8, uint32_t a9, double a10) {
   uint64_t c[11] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3), ::witgen::ToCell(a4), ::witgen::ToCell(a5), ::witgen::ToCell(a6), ::witgen::ToCell(a7), ::witgen::ToCell(a8), ::witgen::ToCell(a9), ::witgen::ToCell(a10)};
   auto p0 = VLift_shapes_nested(c + 0);
-  auto& r = witgen_result_nest.Emplace([&] { return ::golden::compound::compound::exports::Nest(p0); });
+  auto& arena = witgen_arena_nest.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_nest.Emplace([&] { return ::golden::compound::compound::exports::Nest(p0, arena); });
   alignas(8) static uint8_t ret_area[64];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_option_shapes_nested_(r, rp);
+  VStore_option_shapes_nested_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_nest"))) void witgen_post_nest(uint32_t a0) {
   witgen_result_nest.Drop();
+  witgen_arena_nest.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
-// The result of pick, kept until its cabi_post (lowering borrows it).
-static wg::Kept<std::optional<std::tuple<std::string, uint32_t>>> witgen_result_pick;
+// The result of pick (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_pick;
+static wg::Kept<std::optional<std::tuple<std::string_view, uint32_t>>> witgen_result_pick;
 extern "C" __attribute__((export_name("pick"))) uint32_t witgen_export_pick(uint32_t a0, uint32_t a1, uint32_t a2) {
   uint64_t c[3] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2)};
   auto p0 = VLift_list_tuple2_string_u32__(c + 0);
   auto p1 = Lift_u32(c + 2);
-  auto& r = witgen_result_pick.Emplace([&] { return ::golden::compound::compound::exports::Pick(p0, p1); });
+  auto& arena = witgen_arena_pick.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_pick.Emplace([&] { return ::golden::compound::compound::exports::Pick(p0, p1, arena); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_option_tuple2_string_u32__(r, rp);
+  VStore_option_tuple2_string_u32__(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_pick"))) void witgen_post_pick(uint32_t a0) {
   witgen_result_pick.Drop();
+  witgen_arena_pick.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

@@ -5,45 +5,47 @@
 #include "golden/compound/compound_types.h"
 
 // Exports: implemented by the guest code, called by the glue. Parameters are borrowed
-// views, valid until the export returns.
+// views, valid until the export returns. Results that have a view form are returned as
+// views of static data, of the parameters or of `result_arena`, all of which the glue
+// keeps until the host has read the result.
 namespace golden::compound::compound::exports {
-::witgen::Expected<::golden::compound::shapes::Pair, std::string> Both(const ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>& x);
+::witgen::Expected<::golden::compound::shapes::PairView, std::string_view> Both(const ::witgen::Expected<::golden::compound::shapes::PairView, std::string_view>& x, ::witgen::ViewArena& result_arena);
 ::witgen::Expected<uint64_t, std::monostate> OkOnly(const ::witgen::Expected<uint64_t, std::monostate>& x);
-::witgen::Expected<std::monostate, ::golden::compound::shapes::Names> ErrOnly(const ::witgen::Expected<std::monostate, std::span<const std::string_view>>& x);
+::witgen::Expected<std::monostate, std::span<const std::string_view>> ErrOnly(const ::witgen::Expected<std::monostate, std::span<const std::string_view>>& x, ::witgen::ViewArena& result_arena);
 ::witgen::Expected<std::monostate, std::monostate> Neither(const ::witgen::Expected<std::monostate, std::monostate>& x);
-std::optional<::golden::compound::shapes::Nested> Nest(const ::golden::compound::shapes::NestedView& n);
-std::optional<std::tuple<std::string, uint32_t>> Pick(std::span<const std::tuple<std::string_view, uint32_t>> xs, uint32_t i);
+std::optional<::golden::compound::shapes::NestedView> Nest(const ::golden::compound::shapes::NestedView& n, ::witgen::ViewArena& result_arena);
+std::optional<std::tuple<std::string_view, uint32_t>> Pick(std::span<const std::tuple<std::string_view, uint32_t>> xs, uint32_t i, ::witgen::ViewArena& result_arena);
 }  // namespace golden::compound::compound::exports
 namespace golden::compound::compound::exports {
-// Both with owned parameters (converted with ::witgen::ViewOf).
+// Both with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline ::witgen::Expected<::golden::compound::shapes::Pair, std::string> Both(const ::witgen::Expected<::golden::compound::shapes::Pair, std::string>& x) {
   ::witgen::ViewArena Arena;
-  return Both(::witgen::ViewOf(x, Arena));
+  return ::witgen::ToOwned(Both(::witgen::ViewOf(x, Arena), Arena));
 }
 }  // namespace golden::compound::compound::exports
 namespace golden::compound::compound::exports {
-// ErrOnly with owned parameters (converted with ::witgen::ViewOf).
+// ErrOnly with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names> ErrOnly(const ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>& x) {
   ::witgen::ViewArena Arena;
-  return ErrOnly(::witgen::ViewOf(x, Arena));
+  return ::witgen::ToOwned(ErrOnly(::witgen::ViewOf(x, Arena), Arena));
 }
 }  // namespace golden::compound::compound::exports
 namespace golden::compound::compound::exports {
-// Nest with owned parameters (converted with ::witgen::ViewOf).
+// Nest with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline std::optional<::golden::compound::shapes::Nested> Nest(const ::golden::compound::shapes::Nested& n) {
   ::witgen::ViewArena Arena;
-  return Nest(::witgen::ViewOf(n, Arena));
+  return ::witgen::ToOwned(Nest(::witgen::ViewOf(n, Arena), Arena));
 }
 }  // namespace golden::compound::compound::exports
 namespace golden::compound::compound::exports {
-// Pick with owned parameters (converted with ::witgen::ViewOf).
+// Pick with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline std::optional<std::tuple<std::string, uint32_t>> Pick(const std::vector<std::tuple<std::string, uint32_t>>& xs, uint32_t i) {
   ::witgen::ViewArena Arena;
-  return Pick(::witgen::ViewOf(xs, Arena), ::witgen::ViewOf(i, Arena));
+  return ::witgen::ToOwned(Pick(::witgen::ViewOf(xs, Arena), ::witgen::ViewOf(i, Arena), Arena));
 }
 }  // namespace golden::compound::compound::exports
 

@@ -309,14 +309,17 @@ void DoInitialize(void* arg) {
 
 [[maybe_unused]] std::optional<std::vector<std::string>> Take_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
   if (!c.CheckArray(ptr, len, 8, 4, "list")) return std::nullopt;
-  std::vector<std::string> out;
+  std::optional<std::vector<std::string>> res(std::in_place);
+  std::vector<std::string>& out = *res;
   out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
-    auto e = Load_string(c, ptr + i * 8);
-    if (!e) return std::nullopt;
-    out.push_back(std::move(*e));
+    uint32_t sp = c.Load<uint32_t>(ptr + i * 8);
+    uint32_t sl = c.Load<uint32_t>(ptr + i * 8 + 4);
+    const char* s = c.StringAt(sp, sl);
+    if (s == nullptr) return std::nullopt;
+    out.emplace_back(s, sl);
   }
-  return out;
+  return res;
 }
 [[maybe_unused]] bool Give_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t* ptr, uint32_t* len) {
   if (!c.Length(v.size(), 8, len)) return false;

@@ -163,6 +163,52 @@ namespace wg = ::witgen::guest;
   return ::golden::indirect::wide::SeventeenView{Lift_u32(c + 0), Lift_u32(c + 1), Lift_u32(c + 2), Lift_u32(c + 3), Lift_u32(c + 4), Lift_u32(c + 5), Lift_u32(c + 6), Lift_u32(c + 7), Lift_u32(c + 8), Lift_u64(c + 9), Lift_u64(c + 10), Lift_u64(c + 11), Lift_u64(c + 12), Lift_f32(c + 13), Lift_f64(c + 14), VLift_string(c + 15)};
 }
 
+[[maybe_unused]] void VStore_string(const std::string_view& v, uint32_t p) {
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_string(const std::string_view& v, uint64_t* c) {
+  c[0] = wg::Addr(v.data());
+  c[1] = v.size();
+}
+
+[[maybe_unused]] void VStore_wide_seventeen(const ::golden::indirect::wide::SeventeenView& v, uint32_t p) {
+  Store_u32(v.a, p + 0);
+  Store_u32(v.b, p + 4);
+  Store_u32(v.c, p + 8);
+  Store_u32(v.d, p + 12);
+  Store_u32(v.e, p + 16);
+  Store_u32(v.f, p + 20);
+  Store_u32(v.g, p + 24);
+  Store_u32(v.h, p + 28);
+  Store_u32(v.i, p + 32);
+  Store_u64(v.j, p + 40);
+  Store_u64(v.k, p + 48);
+  Store_u64(v.l, p + 56);
+  Store_u64(v.m, p + 64);
+  Store_f32(v.n, p + 72);
+  Store_f64(v.o, p + 80);
+  VStore_string(v.p, p + 88);
+}
+[[maybe_unused]] void VLower_wide_seventeen(const ::golden::indirect::wide::SeventeenView& v, uint64_t* c) {
+  Lower_u32(v.a, c + 0);
+  Lower_u32(v.b, c + 1);
+  Lower_u32(v.c, c + 2);
+  Lower_u32(v.d, c + 3);
+  Lower_u32(v.e, c + 4);
+  Lower_u32(v.f, c + 5);
+  Lower_u32(v.g, c + 6);
+  Lower_u32(v.h, c + 7);
+  Lower_u32(v.i, c + 8);
+  Lower_u64(v.j, c + 9);
+  Lower_u64(v.k, c + 10);
+  Lower_u64(v.l, c + 11);
+  Lower_u64(v.m, c + 12);
+  Lower_f32(v.n, c + 13);
+  Lower_f64(v.o, c + 14);
+  VLower_string(v.p, c + 15);
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("golden:indirect/wide"), import_name("fetch"))) void witgen_import_wide_fetch(uint32_t a0, uint32_t a1);
@@ -227,19 +273,23 @@ extern "C" __attribute__((export_name("cabi_post_big-in"))) void witgen_post_big
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
-// The result of big-out, kept until its cabi_post (lowering borrows it).
-static wg::Kept<::golden::indirect::wide::Seventeen> witgen_result_big_out;
+// The result of big-out (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_big_out;
+static wg::Kept<::golden::indirect::wide::SeventeenView> witgen_result_big_out;
 extern "C" __attribute__((export_name("big-out"))) uint32_t witgen_export_big_out(uint32_t a0) {
   uint64_t c[1] = {::witgen::ToCell(a0)};
   auto p0 = Lift_u32(c + 0);
-  auto& r = witgen_result_big_out.Emplace([&] { return ::golden::indirect::indirect::exports::BigOut(p0); });
+  auto& arena = witgen_arena_big_out.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_big_out.Emplace([&] { return ::golden::indirect::indirect::exports::BigOut(p0, arena); });
   alignas(8) static uint8_t ret_area[96];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_wide_seventeen(r, rp);
+  VStore_wide_seventeen(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_big-out"))) void witgen_post_big_out(uint32_t a0) {
   witgen_result_big_out.Drop();
+  witgen_arena_big_out.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

@@ -5,10 +5,12 @@
 #include "golden/indirect/indirect_types.h"
 
 // Exports: implemented by the guest code, called by the glue. Parameters are borrowed
-// views, valid until the export returns.
+// views, valid until the export returns. Results that have a view form are returned as
+// views of static data, of the parameters or of `result_arena`, all of which the glue
+// keeps until the host has read the result.
 namespace golden::indirect::indirect::exports {
 uint32_t BigIn(const ::golden::indirect::wide::SeventeenView& s, uint8_t extra);
-::golden::indirect::wide::Seventeen BigOut(uint32_t x);
+::golden::indirect::wide::SeventeenView BigOut(uint32_t x, ::witgen::ViewArena& result_arena);
 uint64_t Sixteen(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f, uint64_t g, uint64_t h, uint64_t i, uint64_t j, uint64_t k, uint64_t l, uint64_t m, uint64_t n, uint64_t o, uint64_t p);
 }  // namespace golden::indirect::indirect::exports
 namespace golden::indirect::indirect::exports {
@@ -17,6 +19,14 @@ template <class = void>
 inline uint32_t BigIn(const ::golden::indirect::wide::Seventeen& s, uint8_t extra) {
   ::witgen::ViewArena Arena;
   return BigIn(::witgen::ViewOf(s, Arena), ::witgen::ViewOf(extra, Arena));
+}
+}  // namespace golden::indirect::indirect::exports
+namespace golden::indirect::indirect::exports {
+// BigOut with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
+template <class = void>
+inline ::golden::indirect::wide::Seventeen BigOut(uint32_t x) {
+  ::witgen::ViewArena Arena;
+  return ::witgen::ToOwned(BigOut(::witgen::ViewOf(x, Arena), Arena));
 }
 }  // namespace golden::indirect::indirect::exports
 

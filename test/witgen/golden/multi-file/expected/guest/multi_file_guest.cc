@@ -186,6 +186,61 @@ namespace wg = ::witgen::guest;
   return VTake_list_string_(static_cast<uint32_t>(c[0]), static_cast<uint32_t>(c[1]));
 }
 
+[[maybe_unused]] void VStore_string(const std::string_view& v, uint32_t p) {
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_string(const std::string_view& v, uint64_t* c) {
+  c[0] = wg::Addr(v.data());
+  c[1] = v.size();
+}
+
+[[maybe_unused]] void VStore_option_string_(const std::optional<std::string_view>& v, uint32_t p) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0:
+      wg::Store<uint8_t>(p, 0);
+      return;
+    case 1:
+      wg::Store<uint8_t>(p, 1);
+      VStore_string((*v), p + 4);
+      return;
+  }
+}
+[[maybe_unused]] void VLower_option_string_(const std::optional<std::string_view>& v, uint64_t* c) {
+  switch ((v.has_value() ? 1u : 0u)) {
+    case 0:
+      c[0] = 0;
+      return;
+    case 1:
+      c[0] = 1;
+      VLower_string((*v), c + 1);
+      return;
+  }
+}
+
+[[maybe_unused]] void VStore_shared_types_entry(const ::golden::multi_file::shared_types::EntryView& v, uint32_t p) {
+  VStore_string(v.key, p + 0);
+  VStore_option_string_(v.value, p + 8);
+}
+[[maybe_unused]] void VLower_shared_types_entry(const ::golden::multi_file::shared_types::EntryView& v, uint64_t* c) {
+  VLower_string(v.key, c + 0);
+  VLower_option_string_(v.value, c + 2);
+}
+
+[[maybe_unused]] uint32_t VGive_list_shared_types_entry_(std::span<const ::golden::multi_file::shared_types::EntryView> v) {
+  uint32_t ptr = wg::Alloc(v.size() * 20, 4);
+  for (size_t i = 0; i < v.size(); ++i) VStore_shared_types_entry(v[i], ptr + i * 20);
+  return ptr;
+}
+[[maybe_unused]] void VStore_list_shared_types_entry_(const std::span<const ::golden::multi_file::shared_types::EntryView>& v, uint32_t p) {
+  wg::Store<uint32_t>(p, VGive_list_shared_types_entry_(v));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_list_shared_types_entry_(const std::span<const ::golden::multi_file::shared_types::EntryView>& v, uint64_t* c) {
+  c[0] = VGive_list_shared_types_entry_(v);
+  c[1] = v.size();
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("golden:multi-file/store@0.2.0"), import_name("get"))) void witgen_import_store_get(uint32_t a0, uint32_t a1, uint32_t a2);
@@ -230,19 +285,23 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   return p;
 }
 
-// The result of lookup, kept until its cabi_post (lowering borrows it).
-static wg::Kept<std::vector<::golden::multi_file::shared_types::Entry>> witgen_result_lookup;
+// The result of lookup (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_lookup;
+static wg::Kept<std::span<const ::golden::multi_file::shared_types::EntryView>> witgen_result_lookup;
 extern "C" __attribute__((export_name("lookup"))) uint32_t witgen_export_lookup(uint32_t a0, uint32_t a1) {
   uint64_t c[2] = {::witgen::ToCell(a0), ::witgen::ToCell(a1)};
   auto p0 = VLift_list_string_(c + 0);
-  auto& r = witgen_result_lookup.Emplace([&] { return ::golden::multi_file::multi_file::exports::Lookup(p0); });
+  auto& arena = witgen_arena_lookup.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_lookup.Emplace([&] { return ::golden::multi_file::multi_file::exports::Lookup(p0, arena); });
   alignas(4) static uint8_t ret_area[8];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_list_shared_types_entry_(r, rp);
+  VStore_list_shared_types_entry_(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_lookup"))) void witgen_post_lookup(uint32_t a0) {
   witgen_result_lookup.Drop();
+  witgen_arena_lookup.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

@@ -5,16 +5,18 @@
 #include "golden/multi_file/multi_file_types.h"
 
 // Exports: implemented by the guest code, called by the glue. Parameters are borrowed
-// views, valid until the export returns.
+// views, valid until the export returns. Results that have a view form are returned as
+// views of static data, of the parameters or of `result_arena`, all of which the glue
+// keeps until the host has read the result.
 namespace golden::multi_file::multi_file::exports {
-std::vector<::golden::multi_file::shared_types::Entry> Lookup(std::span<const std::string_view> keys);
+std::span<const ::golden::multi_file::shared_types::EntryView> Lookup(std::span<const std::string_view> keys, ::witgen::ViewArena& result_arena);
 }  // namespace golden::multi_file::multi_file::exports
 namespace golden::multi_file::multi_file::exports {
-// Lookup with owned parameters (converted with ::witgen::ViewOf).
+// Lookup with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline std::vector<::golden::multi_file::shared_types::Entry> Lookup(const std::vector<std::string>& keys) {
   ::witgen::ViewArena Arena;
-  return Lookup(::witgen::ViewOf(keys, Arena));
+  return ::witgen::ToOwned(Lookup(::witgen::ViewOf(keys, Arena), Arena));
 }
 }  // namespace golden::multi_file::multi_file::exports
 

@@ -189,6 +189,15 @@ namespace wg = ::witgen::guest;
   return wg::ViewString(c[0], c[1]);
 }
 
+[[maybe_unused]] void VStore_string(const std::string_view& v, uint32_t p) {
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_string(const std::string_view& v, uint64_t* c) {
+  c[0] = wg::Addr(v.data());
+  c[1] = v.size();
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("$root"), import_name("now"))) uint64_t witgen_import_now();
@@ -376,19 +385,23 @@ extern "C" __attribute__((export_name("cabi_post_echo-char"))) void witgen_post_
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
-// The result of echo-string, kept until its cabi_post (lowering borrows it).
-static wg::Kept<std::string> witgen_result_echo_string;
+// The result of echo-string (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_echo_string;
+static wg::Kept<std::string_view> witgen_result_echo_string;
 extern "C" __attribute__((export_name("echo-string"))) uint32_t witgen_export_echo_string(uint32_t a0, uint32_t a1) {
   uint64_t c[2] = {::witgen::ToCell(a0), ::witgen::ToCell(a1)};
   auto p0 = VLift_string(c + 0);
-  auto& r = witgen_result_echo_string.Emplace([&] { return ::golden::scalars::scalars::exports::EchoString(p0); });
+  auto& arena = witgen_arena_echo_string.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_echo_string.Emplace([&] { return ::golden::scalars::scalars::exports::EchoString(p0, arena); });
   alignas(4) static uint8_t ret_area[8];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_string(r, rp);
+  VStore_string(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_echo-string"))) void witgen_post_echo_string(uint32_t a0) {
   witgen_result_echo_string.Drop();
+  witgen_arena_echo_string.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

@@ -5,7 +5,9 @@
 #include "golden/scalars/scalars_types.h"
 
 // Exports: implemented by the guest code, called by the glue. Parameters are borrowed
-// views, valid until the export returns.
+// views, valid until the export returns. Results that have a view form are returned as
+// views of static data, of the parameters or of `result_arena`, all of which the glue
+// keeps until the host has read the result.
 namespace golden::scalars::scalars::exports {
 bool GetBool();
 uint32_t Create();
@@ -15,15 +17,15 @@ int64_t EchoS64(int64_t x);
 float EchoF32(float x);
 double EchoF64(double x);
 char32_t EchoChar(char32_t x);
-std::string EchoString(std::string_view x);
+std::string_view EchoString(std::string_view x, ::witgen::ViewArena& result_arena);
 void Nothing();
 }  // namespace golden::scalars::scalars::exports
 namespace golden::scalars::scalars::exports {
-// EchoString with owned parameters (converted with ::witgen::ViewOf).
+// EchoString with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline std::string EchoString(const std::string& x) {
   ::witgen::ViewArena Arena;
-  return EchoString(::witgen::ViewOf(x, Arena));
+  return ::witgen::ToOwned(EchoString(::witgen::ViewOf(x, Arena), Arena));
 }
 }  // namespace golden::scalars::scalars::exports
 

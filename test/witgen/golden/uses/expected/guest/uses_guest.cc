@@ -103,6 +103,33 @@ namespace wg = ::witgen::guest;
   return ::golden::uses::middle::WrapperView{VLift_base_record(c + 0), Lift_base_enum_(c + 3)};
 }
 
+[[maybe_unused]] void VStore_string(const std::string_view& v, uint32_t p) {
+  wg::Store<uint32_t>(p, wg::Addr(v.data()));
+  wg::Store<uint32_t>(p + 4, static_cast<uint32_t>(v.size()));
+}
+[[maybe_unused]] void VLower_string(const std::string_view& v, uint64_t* c) {
+  c[0] = wg::Addr(v.data());
+  c[1] = v.size();
+}
+
+[[maybe_unused]] void VStore_base_record(const ::golden::uses::base::RecordView& v, uint32_t p) {
+  VStore_string(v.type, p + 0);
+  Store_u32(v.interface, p + 8);
+}
+[[maybe_unused]] void VLower_base_record(const ::golden::uses::base::RecordView& v, uint64_t* c) {
+  VLower_string(v.type, c + 0);
+  Lower_u32(v.interface, c + 2);
+}
+
+[[maybe_unused]] void VStore_middle_wrapper(const ::golden::uses::middle::WrapperView& v, uint32_t p) {
+  VStore_base_record(v.inner, p + 0);
+  Store_base_enum_(v.kind, p + 12);
+}
+[[maybe_unused]] void VLower_middle_wrapper(const ::golden::uses::middle::WrapperView& v, uint64_t* c) {
+  VLower_base_record(v.inner, c + 0);
+  Lower_base_enum_(v.kind, c + 3);
+}
+
 }  // namespace
 
 extern "C" __attribute__((import_module("golden:uses/reporter@2.0.0"), import_name("report"))) void witgen_import_reporter_report(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5, uint32_t a6);
@@ -144,36 +171,44 @@ extern "C" __attribute__((export_name("cabi_realloc"))) void* cabi_realloc(
   return p;
 }
 
-// The result of golden:uses/middle@2.0.0#make, kept until its cabi_post (lowering borrows it).
-static wg::Kept<::golden::uses::middle::Wrapper> witgen_result_middle_make;
+// The result of golden:uses/middle@2.0.0#make (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_middle_make;
+static wg::Kept<::golden::uses::middle::WrapperView> witgen_result_middle_make;
 extern "C" __attribute__((export_name("golden:uses/middle@2.0.0#make"))) uint32_t witgen_export_middle_make(uint32_t a0, uint32_t a1, uint32_t a2) {
   uint64_t c[3] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2)};
   auto p0 = VLift_base_record(c + 0);
-  auto& r = witgen_result_middle_make.Emplace([&] { return ::golden::uses::middle::exports::Make(p0); });
+  auto& arena = witgen_arena_middle_make.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_middle_make.Emplace([&] { return ::golden::uses::middle::exports::Make(p0, arena); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_middle_wrapper(r, rp);
+  VStore_middle_wrapper(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_golden:uses/middle@2.0.0#make"))) void witgen_post_middle_make(uint32_t a0) {
   witgen_result_middle_make.Drop();
+  witgen_arena_middle_make.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }
 
-// The result of run, kept until its cabi_post (lowering borrows it).
-static wg::Kept<::golden::uses::middle::Wrapper> witgen_result_run;
+// The result of run (a view) and the arena holding what it views,
+// kept until its cabi_post (lowering borrows them).
+static wg::Kept<::witgen::ViewArena> witgen_arena_run;
+static wg::Kept<::golden::uses::middle::WrapperView> witgen_result_run;
 extern "C" __attribute__((export_name("run"))) uint32_t witgen_export_run(uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3) {
   uint64_t c[4] = {::witgen::ToCell(a0), ::witgen::ToCell(a1), ::witgen::ToCell(a2), ::witgen::ToCell(a3)};
   auto p0 = VLift_middle_wrapper(c + 0);
-  auto& r = witgen_result_run.Emplace([&] { return ::golden::uses::uses::exports::Run(p0); });
+  auto& arena = witgen_arena_run.Emplace([] { return ::witgen::ViewArena(); });
+  auto& r = witgen_result_run.Emplace([&] { return ::golden::uses::uses::exports::Run(p0, arena); });
   alignas(4) static uint8_t ret_area[16];
   uint32_t rp = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(ret_area));
-  Store_middle_wrapper(r, rp);
+  VStore_middle_wrapper(r, rp);
   return rp;
 }
 extern "C" __attribute__((export_name("cabi_post_run"))) void witgen_post_run(uint32_t a0) {
   witgen_result_run.Drop();
+  witgen_arena_run.Drop();
   wg::ResetLog();
   if (witgen_guest_post_return) witgen_guest_post_return();
 }

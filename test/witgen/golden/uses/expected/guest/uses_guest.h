@@ -5,30 +5,32 @@
 #include "golden/uses/uses_types.h"
 
 // Exports: implemented by the guest code, called by the glue. Parameters are borrowed
-// views, valid until the export returns.
+// views, valid until the export returns. Results that have a view form are returned as
+// views of static data, of the parameters or of `result_arena`, all of which the glue
+// keeps until the host has read the result.
 namespace golden::uses::middle::exports {
 // Wraps `r`.
 //
 // Two paragraphs of documentation.
-::golden::uses::middle::Wrapper Make(const ::golden::uses::base::RecordView& r);
+::golden::uses::middle::WrapperView Make(const ::golden::uses::base::RecordView& r, ::witgen::ViewArena& result_arena);
 }  // namespace golden::uses::middle::exports
 namespace golden::uses::uses::exports {
-::golden::uses::middle::Wrapper Run(const ::golden::uses::middle::WrapperView& w);
+::golden::uses::middle::WrapperView Run(const ::golden::uses::middle::WrapperView& w, ::witgen::ViewArena& result_arena);
 }  // namespace golden::uses::uses::exports
 namespace golden::uses::middle::exports {
-// Make with owned parameters (converted with ::witgen::ViewOf).
+// Make with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline ::golden::uses::middle::Wrapper Make(const ::golden::uses::base::Record& r) {
   ::witgen::ViewArena Arena;
-  return Make(::witgen::ViewOf(r, Arena));
+  return ::witgen::ToOwned(Make(::witgen::ViewOf(r, Arena), Arena));
 }
 }  // namespace golden::uses::middle::exports
 namespace golden::uses::uses::exports {
-// Run with owned parameters (converted with ::witgen::ViewOf).
+// Run with owned parameters (converted with ::witgen::ViewOf) and an owned result (::witgen::ToOwned).
 template <class = void>
 inline ::golden::uses::middle::Wrapper Run(const ::golden::uses::middle::Wrapper& w) {
   ::witgen::ViewArena Arena;
-  return Run(::witgen::ViewOf(w, Arena));
+  return ::witgen::ToOwned(Run(::witgen::ViewOf(w, Arena), Arena));
 }
 }  // namespace golden::uses::uses::exports
 

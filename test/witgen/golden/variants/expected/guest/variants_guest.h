@@ -5,7 +5,9 @@
 #include "golden/variants/variants_types.h"
 
 // Exports: implemented by the guest code, called by the glue. Parameters are borrowed
-// views, valid until the export returns.
+// views, valid until the export returns. Results that have a view form are returned as
+// views of static data, of the parameters or of `result_arena`, all of which the glue
+// keeps until the host has read the result.
 namespace golden::variants::variants::exports {
 ::golden::variants::kinds::Level Classify(const ::golden::variants::kinds::MixedView& m);
 ::golden::variants::kinds::Wide Widen(const ::golden::variants::kinds::Wide& w, const ::golden::variants::kinds::Few& f, const ::golden::variants::kinds::MidFlags& m);
