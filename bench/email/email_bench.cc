@@ -28,7 +28,10 @@ using warden::bench::NamedCase;
 using warden::bench::TimeEngineCalls;
 namespace wit = warden::wit;
 
-// The typical mix (kept in step with TYPICAL_CASES in bench/email/lib/cases.mjs).
+// The typical mix (kept in step with TYPICAL_CASES in bench/email/lib/timing.mjs), then IDN
+// cases that only the built-in list has: a U-label domain with an ASCII local part, the same
+// domain as an A-label, a UTF-8 local part with an ASCII domain, and a non-Latin domain (whose
+// code points take the table lookups that Latin-1 skips).
 std::vector<NamedCase> BuiltInCases() {
   return {
       {"simple", "alice@example.com"},
@@ -37,6 +40,10 @@ std::vector<NamedCase> BuiltInCases() {
       {"subdomain", "ops-team@eu-west-1.mail.corp.example.co.uk"},
       {"quoted", "\"john doe\"@example.com"},
       {"idn", "jörg@bücher.example"},  // UTF-8 source text
+      {"idn_u_label", "info@bücher.example"},
+      {"idn_a_label", "info@xn--bcher-kva.example"},
+      {"idn_utf8_local", "jörg@example.com"},
+      {"idn_cyrillic", "почта@пример.рф"},
   };
 }
 

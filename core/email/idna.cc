@@ -1,7 +1,7 @@
 // UTS #46 / IDNA2008 domain processing (see idna.h).
 #include "core/email/idna.h"
 
-#include <vector>
+#include <string>
 
 #include "core/email/punycode.h"
 #include "core/email/unicode.h"
@@ -53,17 +53,20 @@ InvalidReason CheckULabel(std::u32string_view label, bool decoded) {
     }
   }
   if (decoded) {
-    std::u32string nfc(label);
-    NormalizeNfc(&nfc);
-    if (nfc != label) return InvalidReason::kInvalidIdna;
+    bool inert = true;  // then the label is its own NFC
+    for (char32_t c : label) inert = inert && IsNfcInert(c);
+    if (!inert) {
+      std::u32string nfc(label);
+      NormalizeNfc(&nfc);
+      if (nfc != label) return InvalidReason::kInvalidIdna;
+    }
   }
   return InvalidReason::kNone;
 }
 
 // Checks an "xn--" label (lower case, ASCII) by decoding it into *decoded.
-InvalidReason CheckALabel(std::u32string_view label, std::u32string* decoded_out) {
-  std::string encoded;
-  for (char32_t c : label.substr(4)) encoded.push_back(static_cast<char>(c));
+InvalidReason CheckALabel(std::string_view label, std::u32string* decoded_out) {
+  const std::string_view encoded = label.substr(4);
   std::u32string& decoded = *decoded_out;
   if (encoded.empty() || !PunycodeDecode(encoded, &decoded) || decoded.empty()) {
     return InvalidReason::kInvalidIdna;
@@ -85,9 +88,8 @@ InvalidReason CheckAsciiLabel(std::string_view label, std::u32string* decoded) {
   if (label.front() == '-' || label.back() == '-') return InvalidReason::kLabelHyphen;
   if (label.size() >= 4 && label[2] == '-' && label[3] == '-') {
     if (!label.starts_with("xn--")) return InvalidReason::kLabelHyphen;
-    const std::u32string wide(label.begin(), label.end());
     std::u32string scratch;
-    if (InvalidReason r = CheckALabel(wide, decoded != nullptr ? decoded : &scratch);
+    if (InvalidReason r = CheckALabel(label, decoded != nullptr ? decoded : &scratch);
         r != InvalidReason::kNone) {
       return r;
     }
@@ -95,21 +97,18 @@ InvalidReason CheckAsciiLabel(std::string_view label, std::u32string* decoded) {
   return label.size() > kMaxLabel ? InvalidReason::kLabelTooLong : InvalidReason::kNone;
 }
 
-// Appends the A-label of one non-empty label to *ascii; *u_label receives its U-label form
-// (the label itself unless it is an A-label).
+// Appends the A-label of one non-empty label to *ascii; *decoded receives the U-label of an
+// A-label and is left empty otherwise (the label is its own U-label).
 InvalidReason ConvertLabel(std::u32string_view label, std::string* ascii,
-                           std::u32string* u_label) {
+                           std::u32string* decoded) {
   bool is_ascii = true;
   for (char32_t c : label) is_ascii = is_ascii && c < 0x80;
   const size_t start = ascii->size();
-  u_label->clear();
+  decoded->clear();
   if (is_ascii) {
     for (char32_t c : label) ascii->push_back(static_cast<char>(c));
-    const InvalidReason r = CheckAsciiLabel(std::string_view(*ascii).substr(start), u_label);
-    if (u_label->empty()) u_label->assign(label);
-    return r;
+    return CheckAsciiLabel(std::string_view(*ascii).substr(start), decoded);
   } else {
-    u_label->assign(label);
     if (InvalidReason r = CheckULabel(label, false); r != InvalidReason::kNone) return r;
     ascii->append("xn--");
     if (!PunycodeEncode(label, ascii)) return InvalidReason::kInvalidIdna;
@@ -172,14 +171,13 @@ InvalidReason Map(std::string_view domain, std::u32string* out) {
 // The common case, an all-ASCII domain: UTS #46 mapping is lower-casing, NFC is the identity,
 // so no code-point buffer is needed. One pass; the same reasons as the general path, which
 // reports a character error anywhere before a label error. Returns false (and leaves *reason
-// alone) when the domain has a non-ASCII byte: the general path must run.
+// alone) when the domain has a non-ASCII byte or an A-label: the general path must run.
 bool AsciiDomainToAscii(std::string_view domain, std::string* ascii, InvalidReason* reason) {
   const size_t n = domain.size();
   ascii->resize(n);
   char* out = ascii->data();
   InvalidReason label_error = InvalidReason::kNone;
   InvalidReason char_error = InvalidReason::kNone;
-  bool saw_a_label = false;
   size_t label_start = 0;
   for (size_t i = 0; i <= n; ++i) {
     const char c = i == n ? '.' : domain[i];
@@ -191,7 +189,9 @@ bool AsciiDomainToAscii(std::string_view domain, std::string* ascii, InvalidReas
                                          : InvalidReason::kConsecutiveDots;
         } else {
           const std::string_view label(out + label_start, i - label_start);
-          saw_a_label = saw_a_label || label.starts_with("xn--");
+          // An A-label may be right-to-left: the Bidi rule needs the general path, which
+          // checks the label itself, so it is not decoded here too.
+          if (label.starts_with("xn--")) return false;
           label_error = CheckAsciiLabel(label, nullptr);
         }
       }
@@ -213,8 +213,6 @@ bool AsciiDomainToAscii(std::string_view domain, std::string* ascii, InvalidReas
     *reason = char_error;
   } else if (label_error != InvalidReason::kNone) {
     *reason = label_error;
-  } else if (saw_a_label) {
-    return false;  // an A-label may be right-to-left: the Bidi rule needs the general path
   } else {
     *reason = n > kMaxDomain ? InvalidReason::kDomainTooLong : InvalidReason::kNone;
   }
@@ -248,18 +246,32 @@ bool SatisfiesBidiRule(std::u32string_view label) {
   return last == B::kL || last == B::kEN;
 }
 
-// A Bidi domain name (a label holds R, AL or AN) must satisfy the Bidi rule in every label.
-bool SatisfiesBidi(const std::vector<std::u32string>& labels) {
-  bool bidi = false;
-  for (const std::u32string& label : labels) {
-    for (char32_t c : label) {
-      const tables::BidiClass b = BidiClassOf(c);
-      bidi = bidi || IsRtl(b) || b == tables::BidiClass::kAN;
-    }
+// Whether a U-label holds an R, AL or AN code point (which makes its domain a Bidi domain name).
+bool HasRtl(std::u32string_view label) {
+  for (char32_t c : label) {
+    if (c < tables::kFirstRtlCodePoint) continue;
+    const tables::BidiClass b = BidiClassOf(c);
+    if (IsRtl(b) || b == tables::BidiClass::kAN) return true;
   }
-  if (!bidi) return true;
-  for (const std::u32string& label : labels) {
+  return false;
+}
+
+// The Bidi rule for every label of a Bidi domain name: `mapped` is the mapped domain whose
+// labels ConvertLabel accepted (A-labels are decoded once more).
+bool SatisfiesBidi(std::u32string_view mapped) {
+  std::u32string decoded;
+  size_t start = 0;
+  while (start <= mapped.size()) {
+    const size_t dot = mapped.find(U'.', start);
+    const size_t end = dot == std::u32string_view::npos ? mapped.size() : dot;
+    std::u32string_view label = mapped.substr(start, end - start);
+    if (label.starts_with(U"xn--")) {
+      const std::string encoded(label.begin() + 4, label.end());
+      if (!PunycodeDecode(encoded, &decoded)) return false;  // not reached: it was checked
+      label = decoded;
+    }
     if (!SatisfiesBidiRule(label)) return false;
+    start = end + 1;
   }
   return true;
 }
@@ -277,7 +289,8 @@ InvalidReason DomainToAscii(std::string_view domain, std::string* ascii) {
   if (mapped.empty()) return InvalidReason::kDomainEmpty;
   ascii->reserve(mapped.size());
   const std::u32string_view all(mapped);
-  std::vector<std::u32string> u_labels;
+  std::u32string decoded;
+  bool bidi = false;
   size_t start = 0;
   while (true) {
     const size_t dot = all.find(U'.', start);
@@ -286,16 +299,16 @@ InvalidReason DomainToAscii(std::string_view domain, std::string* ascii) {
       if (start == 0) return InvalidReason::kLeadingDot;
       return end == all.size() ? InvalidReason::kTrailingDot : InvalidReason::kConsecutiveDots;
     }
-    u_labels.emplace_back();
-    if (InvalidReason r = ConvertLabel(all.substr(start, end - start), ascii, &u_labels.back());
-        r != InvalidReason::kNone) {
+    const std::u32string_view label = all.substr(start, end - start);
+    if (InvalidReason r = ConvertLabel(label, ascii, &decoded); r != InvalidReason::kNone) {
       return r;
     }
+    bidi = bidi || HasRtl(decoded.empty() ? label : std::u32string_view(decoded));
     if (end == all.size()) break;
     ascii->push_back('.');
     start = end + 1;
   }
-  if (!SatisfiesBidi(u_labels)) return InvalidReason::kInvalidIdna;
+  if (bidi && !SatisfiesBidi(all)) return InvalidReason::kInvalidIdna;
   return ascii->size() > kMaxDomain ? InvalidReason::kDomainTooLong : InvalidReason::kNone;
 }
 

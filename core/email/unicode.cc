@@ -14,6 +14,10 @@ constexpr char32_t kLCount = 19, kVCount = 21, kTCount = 28;
 constexpr char32_t kNCount = kVCount * kTCount, kSCount = kLCount * kNCount;
 
 void Decompose(char32_t c, std::u32string* out) {
+  if (c < tables::kDecompositions[0].code_point) {
+    out->push_back(c);
+    return;
+  }
   if (c >= kSBase && c < kSBase + kSCount) {
     const char32_t s = c - kSBase;
     out->push_back(kLBase + s / kNCount);
@@ -150,9 +154,13 @@ void AppendUtf8(char32_t c, std::string* out) {
 }
 
 IdnaStatus IdnaStatusOf(char32_t c, IdnaMapping* mapping) {
-  const auto* begin = tables::kIdnaRanges;
-  const auto* end = begin + tables::kIdnaRangeCount;
-  // The last range starting at or before c.
+  // The last range starting at or before c: one of those from the range holding the start of
+  // c's block to the one holding the start of the next block.
+  const size_t block = std::min<size_t>(c >> 8, tables::kIdnaBlockCount - 1);
+  const auto* begin = tables::kIdnaRanges + tables::kIdnaBlockIndex[block] + 1;
+  const auto* end = block + 1 < tables::kIdnaBlockCount
+                        ? tables::kIdnaRanges + tables::kIdnaBlockIndex[block + 1] + 1
+                        : tables::kIdnaRanges + tables::kIdnaRangeCount;
   const auto* it = std::upper_bound(begin, end, c,
       [](char32_t v, const tables::IdnaRange& r) { return v < (r.start_status >> 3); });
   const tables::IdnaRange& range = *(it - 1);
@@ -205,10 +213,18 @@ void CanonicalDecomposition(char32_t code_point, std::u32string* out) {
   Decompose(code_point, out);
 }
 
+bool IsNfcInert(char32_t c) {
+  if (c < tables::kNfcUnsafe[0].first) return true;
+  const auto* end = tables::kNfcUnsafe + tables::kNfcUnsafeCount;
+  const auto* it = std::lower_bound(tables::kNfcUnsafe, end, c,
+      [](const tables::CodePointRange& r, char32_t v) { return r.last < v; });
+  return it == end || it->first > c;
+}
+
 void NormalizeNfc(std::u32string* text) {
-  bool ascii = true;
-  for (char32_t c : *text) ascii = ascii && c < 0x80;
-  if (ascii) return;
+  bool inert = true;
+  for (char32_t c : *text) inert = inert && IsNfcInert(c);
+  if (inert) return;
   std::u32string decomposed;
   decomposed.reserve(text->size() + 8);
   for (char32_t c : *text) Decompose(c, &decomposed);
@@ -218,6 +234,12 @@ void NormalizeNfc(std::u32string* text) {
 }
 
 std::string NfcUtf8(std::string_view text) {
+  bool inert = true;  // well-formed, and its own NFC
+  for (size_t at = 0; inert && at < text.size();) {
+    char32_t code_point;
+    inert = DecodeUtf8(text, &at, &code_point) && IsNfcInert(code_point);
+  }
+  if (inert) return std::string(text);
   std::u32string code_points;
   code_points.reserve(text.size());
   size_t pos = 0;

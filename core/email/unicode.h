@@ -45,6 +45,10 @@ bool IsCombiningMark(char32_t code_point);
 // Appends the full canonical decomposition of `code_point` (itself when it has none).
 void CanonicalDecomposition(char32_t code_point, std::u32string* out);
 
+// True when NFC leaves `code_point` as it is and never combines it with a neighbour (a
+// starter outside tables::kNfcUnsafe): a string of such code points is its own NFC.
+bool IsNfcInert(char32_t code_point);
+
 // Rewrites `text` into Normalization Form C.
 void NormalizeNfc(std::u32string* text);
 

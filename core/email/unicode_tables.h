@@ -2,7 +2,8 @@
 // tools/idnagen from pinned inputs: the UTS #46 mapping table of the tr46 npm package
 // (bindings/node/node_modules/tr46/lib/mappingTable.json) and Debian unicode-data's
 // UnicodeData.txt and CompositionExclusions.txt. All arrays are sorted by code point, so
-// lookups are binary searches. Lookup helpers: core/email/unicode.h.
+// lookups are binary searches (skipped below a table's first entry where that tells the
+// answer). Lookup helpers: core/email/unicode.h.
 #pragma once
 
 #include <cstddef>
@@ -28,6 +29,10 @@ struct IdnaRange {
 };
 extern const IdnaRange kIdnaRanges[];
 extern const size_t kIdnaRangeCount;
+// kIdnaBlockIndex[c >> 8]: the index of the range holding code point (c >> 8) << 8, for the
+// 0x1100 blocks of 256 code points; a lookup searches only the ranges of its block.
+constexpr size_t kIdnaBlockCount = 0x1100;
+extern const uint16_t kIdnaBlockIndex[];
 extern const unsigned char kIdnaMappingPool[];
 
 // A canonical decomposition, fully expanded: kDecompositionPool[offset, offset + length).
@@ -71,5 +76,15 @@ struct CodePointRange {
 };
 extern const CodePointRange kMarks[];
 extern const size_t kMarkCount;
+
+// The code points NFC (core/email/unicode.cc) may change or combine with a neighbour: non-zero
+// combining classes, second parts of compositions, decompositions that do not compose back,
+// Hangul. A string of code points outside these ranges is its own NFC.
+extern const CodePointRange kNfcUnsafe[];
+extern const size_t kNfcUnsafeCount;
+
+// The lowest code point of Bidi_Class R, AL or AN: below it no code point makes a domain name
+// a Bidi domain name.
+extern const char32_t kFirstRtlCodePoint;
 
 }  // namespace warden::core::email::tables

@@ -181,7 +181,50 @@ function unicodeData(dataPath, exclusionsPath) {
   }
   if (next < 0x110000) bidiRanges.push([next, 0]);
   const merged = bidiRanges.filter((r, i) => i === 0 || r[1] !== bidiRanges[i - 1][1]);
-  return { decompositions, compositions, cccRanges, markRanges, bidiRanges: merged };
+  const rtl = ['R', 'AL', 'AN'].map((name) => BIDI_CLASSES.indexOf(name));
+  const firstRtl = merged.find(([, cls]) => rtl.includes(cls))[0];
+  const nfcUnsafe = nfcUnsafeRanges(decompositions, compositions, ccc);
+  return { decompositions, compositions, cccRanges, markRanges, bidiRanges: merged, firstRtl,
+    nfcUnsafe };
+}
+
+// The code points that core/email/unicode.cc's NFC could change or combine with a neighbour:
+// every other code point ("inert") is a starter that is no composition's second part and
+// whose decomposition the same algorithm composes back into it, so a string of inert code
+// points is its own NFC. Simulates that algorithm (decompose, order marks, compose) on each
+// decomposable code point; Hangul jamo and syllables are left out wholesale.
+function nfcUnsafeRanges(decompositions, compositions, ccc) {
+  const cls = (c) => ccc.get(c) ?? 0;
+  const seconds = new Set(compositions.map(([, b]) => b));
+  const composite = new Map(compositions.map(([a, b, c]) => [`${a},${b}`, c]));
+  const unsafe = new Set([...ccc.keys(), ...seconds]);
+  for (const [cp, parts] of decompositions) {
+    const s = [...parts];
+    for (let i = 1; i < s.length; ++i) {  // the stable reordering of ReorderMarks
+      for (let j = i; j > 0 && cls(s[j]) !== 0 && cls(s[j - 1]) > cls(s[j]); --j) {
+        [s[j - 1], s[j]] = [s[j], s[j - 1]];
+      }
+    }
+    let first = s[0];
+    let rest = 0;  // parts left uncomposed after the first
+    let lastClass = 0;
+    for (const c of s.slice(1)) {
+      const k = composite.get(`${first},${c}`);
+      if (k !== undefined && (lastClass < cls(c) || lastClass === 0)) { first = k; continue; }
+      ++rest;
+      lastClass = cls(c);
+    }
+    if (cls(s[0]) !== 0 || seconds.has(s[0]) || rest !== 0 || first !== cp) unsafe.add(cp);
+  }
+  for (let c = 0x1100; c <= 0x11FF; ++c) unsafe.add(c);
+  for (let c = 0xAC00; c <= 0xD7A3; ++c) unsafe.add(c);
+  const ranges = [];
+  for (const cp of [...unsafe].sort((a, b) => a - b)) {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === cp - 1) last[1] = cp;
+    else ranges.push([cp, cp]);
+  }
+  return ranges;
 }
 
 // The order of core/email/unicode_tables.h BidiClass; every other class is BIDI_OTHER.
@@ -197,8 +240,22 @@ function rows(items, format, perLine = 6) {
   return out.join('\n');
 }
 
+// For each block of 256 code points, the index of the IDNA range holding its first code point
+// (entries are sorted by `lo` and cover U+0000..U+10FFFF).
+function idnaBlockIndex(entries) {
+  if (entries.length > 0xFFFF) throw new Error('too many IDNA ranges for a uint16_t index');
+  const index = [];
+  let r = 0;
+  for (let block = 0; block < 0x1100; ++block) {
+    while (r + 1 < entries.length && entries[r + 1].lo <= block * 256) ++r;
+    index.push(r);
+  }
+  return index;
+}
+
 function main() {
   const { entries, pool } = idnaEntries(arg('--mapping'));
+  const blockIndex = idnaBlockIndex(entries);
   const u = unicodeData(arg('--unicode-data'), arg('--exclusions'));
   const decompPool = [];
   const decompEntries = u.decompositions.map(([cp, parts]) => {
@@ -216,6 +273,9 @@ const IdnaRange kIdnaRanges[] = {
 ${rows(entries, (e) => `{${hex(((e.lo << 3) | e.status) >>> 0)}, ${hex(mappingField(e))}}`)}
 };
 const size_t kIdnaRangeCount = ${entries.length};
+const uint16_t kIdnaBlockIndex[] = {
+${rows(blockIndex, String, 16)}
+};
 
 const unsigned char kIdnaMappingPool[] = {
 ${rows(pool, hex, 16)}
@@ -250,6 +310,13 @@ ${rows(u.markRanges, ([lo, hi]) => `{${hex(lo)}, ${hex(hi)}}`, 5)}
 };
 const size_t kMarkCount = ${u.markRanges.length};
 
+const CodePointRange kNfcUnsafe[] = {
+${rows(u.nfcUnsafe, ([lo, hi]) => `{${hex(lo)}, ${hex(hi)}}`, 5)}
+};
+const size_t kNfcUnsafeCount = ${u.nfcUnsafe.length};
+
+const char32_t kFirstRtlCodePoint = ${hex(u.firstRtl)};
+
 }  // namespace warden::core::email::tables
 `;
   mkdirSync(dirname(arg('--out')), { recursive: true });
@@ -257,7 +324,8 @@ const size_t kMarkCount = ${u.markRanges.length};
   console.log(`idnagen: ${entries.length} IDNA ranges, ${pool.length} B mappings, ` +
     `${decompEntries.length} decompositions, ${u.compositions.length} compositions, ` +
     `${u.cccRanges.length} combining-class ranges, ${u.markRanges.length} mark ranges, ` +
-    `${u.bidiRanges.length} bidi ranges -> ${arg('--out')}`);
+    `${u.bidiRanges.length} bidi ranges, ${u.nfcUnsafe.length} NFC-unsafe ranges -> ` +
+    `${arg('--out')}`);
 }
 
 main();
