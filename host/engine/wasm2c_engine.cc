@@ -54,18 +54,18 @@ class Wasm2cEngine final : public Engine {
   EngineKind kind() const override { return EngineKind::kWasm2c; }
   EngineStats stats() const override {
     EngineStats s;
-    s.calls = calls_.load(std::memory_order_relaxed);
+    s.calls = pool_.calls();
     s.traps = traps_.load(std::memory_order_relaxed);
     s.instances_created = pool_.created();
     return s;
   }
 
  private:
-  // Runs `f` on a pooled instance under the trap policy, counting the call.
+  // Runs `f` on a pooled instance under the trap policy (the pool counts the call).
   template <class F>
   auto Call(F&& f) -> decltype(f(std::declval<Instance&>())) {
-    calls_.fetch_add(1, std::memory_order_relaxed);
-    warden_rt_clear_memory_exhausted();
+    // No warden_rt_clear_memory_exhausted() here: every generated export clears the flag
+    // right before entering the guest, which is what the policy's check relies on.
     return CallPooled(pool_, policy_, std::forward<F>(f));
   }
 
@@ -74,7 +74,6 @@ class Wasm2cEngine final : public Engine {
   const uint32_t max_pages_;
   InstancePool<Instance> pool_;
   const CallPolicy policy_;
-  std::atomic<uint64_t> calls_{0};
   std::atomic<uint64_t> traps_{0};
 };
 

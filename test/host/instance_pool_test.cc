@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -168,6 +169,48 @@ TEST_F(InstancePoolTest, ConcurrentCallsWithTraps) {
     EXPECT_LE(pool.idle(), 4u);
     EXPECT_EQ(static_cast<uint64_t>(g_live.load()), pool.idle());
   }
+  EXPECT_EQ(g_live.load(), 0);
+}
+
+TEST_F(InstancePoolTest, ParkedInstancesAreReusedCountedAndReturnedAtThreadExit) {
+  {
+    InstancePool<FakeInstance> pool(Factory(), 4);
+    const CallPolicy policy = Policy();
+    auto id = [](FakeInstance& i) -> Result<int> { return i.id(); };
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(*CallPooled(pool, policy, id), 1);
+    EXPECT_EQ(pool.created(), 1u);
+    EXPECT_EQ(pool.idle(), 1u);  // parked, still counted
+    EXPECT_EQ(pool.calls(), 3u);
+    std::thread([&] {
+      for (int i = 0; i < 3; ++i) EXPECT_EQ(*CallPooled(pool, policy, id), 2);
+    }).join();  // its parked instance goes back to its slot
+    EXPECT_EQ(pool.idle(), 2u);
+    EXPECT_EQ(pool.calls(), 6u);
+    EXPECT_EQ(g_live.load(), 2);
+  }
+  EXPECT_EQ(g_live.load(), 0);
+}
+
+TEST_F(InstancePoolTest, PoolDestroyedWhileAnotherThreadHasParked) {
+  auto pool = std::make_unique<InstancePool<FakeInstance>>(Factory(), 2);
+  std::promise<void> parked, destroyed;
+  std::thread t([&] {
+    auto one = [](FakeInstance&) -> Result<int> { return 1; };
+    ASSERT_TRUE(CallPooled(*pool, Policy(), one).ok());
+    parked.set_value();
+    destroyed.get_future().wait();
+    // The stale entry must not stop parking in a new pool.
+    InstancePool<FakeInstance> next(Factory(), 2);
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(CallPooled(next, Policy(), one).ok());
+    EXPECT_EQ(next.created(), 1u);
+    EXPECT_EQ(next.idle(), 1u);
+  });
+  parked.get_future().wait();
+  EXPECT_EQ(g_live.load(), 1);
+  pool.reset();  // deletes the other thread's parked instance
+  EXPECT_EQ(g_live.load(), 0);
+  destroyed.set_value();
+  t.join();
   EXPECT_EQ(g_live.load(), 0);
 }
 
