@@ -9,11 +9,11 @@
 // to 64 KiB. Run with --benchmark_repetitions=N to get medians. No timing is asserted.
 #include <benchmark/benchmark.h>
 
-#include <map>
 #include <memory>
 #include <string>
 #include <utility>
 
+#include "bench/common/engine_bench_main.h"
 #include "core/bot/matcher.h"
 #include "warden/engine.h"
 
@@ -54,28 +54,7 @@ void BM_Bot_Classify(benchmark::State& state, std::string ua) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * ua.size()));
 }
 
-Engine* GetEngine(EngineKind kind, std::string* error) {
-  static auto* engines = new std::map<EngineKind, Result<std::unique_ptr<Engine>>>();
-  auto it = engines->find(kind);
-  if (it == engines->end()) {
-    EngineOptions options;
-    options.kind = kind;
-    it = engines->emplace(kind, Engine::Create(std::move(options))).first;
-  }
-  if (!it->second.ok()) {
-    *error = it->second.status().ToString();
-    return nullptr;
-  }
-  return it->second.value().get();
-}
-
 void BM_Bot_Detect(benchmark::State& state, EngineKind kind, std::string ua) {
-  std::string error;
-  Engine* engine = GetEngine(kind, &error);
-  if (engine == nullptr) {
-    state.SkipWithError(error.c_str());
-    return;
-  }
   wit::Request request;
   request.ip = "203.0.113.7";
   request.method = "GET";
@@ -86,15 +65,9 @@ void BM_Bot_Detect(benchmark::State& state, EngineKind kind, std::string ua) {
   request.headers.emplace_back("User-Agent", ua);
   request.headers.emplace_back("Accept", "*/*");
   const wit::BotConfig config{wit::BotConfig::Deny{{"CATEGORY:AI", "CURL"}}};
-  auto first = engine->DetectBot(request, config);
-  if (!first.ok() || !first.value().ok()) {
-    state.SkipWithError("detect-bot failed on the benchmark's input");
-    return;
-  }
-  for (auto _ : state) {
-    auto result = engine->DetectBot(request, config);
-    benchmark::DoNotOptimize(result);
-  }
+  TimeEngineCalls(state, kind, "user agent",
+                  [&](Engine& engine) { return engine.DetectBot(request, config); },
+                  [](const wit::BotResult&) {});
 }
 
 int Register() {

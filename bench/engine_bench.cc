@@ -16,63 +16,24 @@
 // crash, so a partial build still benchmarks what it has.
 #include <benchmark/benchmark.h>
 
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "bare_call_bench.h"
+#include "bench/common/engine_bench_main.h"
 #include "fixtures.h"
 #include "warden/engine.h"
 
 namespace warden::bench {
 namespace {
 
-// One engine per backend, created on first use and kept for the whole run (instantiation is not
-// what these benchmarks measure). Returns null and sets `*error` when the backend is unavailable.
-Engine* GetEngine(EngineKind kind, std::string* error) {
-  static std::mutex mu;
-  static auto* engines = new std::map<EngineKind, Result<std::unique_ptr<Engine>>>();
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = engines->find(kind);
-  if (it == engines->end()) {
-    EngineOptions options;
-    options.kind = kind;
-    it = engines->emplace(kind, Engine::Create(std::move(options))).first;
-  }
-  if (!it->second.ok()) {
-    *error = std::string(EngineKindName(kind)) + " engine: " + it->second.status().ToString();
-    return nullptr;
-  }
-  return it->second.value().get();
-}
-
-// Runs `call(engine)` in the timed loop. The first call is made untimed and must succeed (both
-// the call and the analysis), so a broken backend shows up as an error, not as a fast number.
+// Times `call(engine)` on the shared engine of `kind`; the untimed first call must succeed
+// (bench/common/engine_bench_main.h), so a broken backend shows up as an error, not a fast number.
 template <class Call>
 void RunEngineCall(benchmark::State& state, EngineKind kind, Call call) {
-  std::string error;
-  Engine* engine = GetEngine(kind, &error);
-  if (engine == nullptr) {
-    state.SkipWithError(error.c_str());
-    return;
-  }
-  auto first = call(*engine);
-  if (!first.ok()) {
-    error = "call failed: " + first.status().ToString();
-    state.SkipWithError(error.c_str());
-    return;
-  }
-  if (!first.value().ok()) {
-    state.SkipWithError("analysis returned an error for the benchmark's input");
-    return;
-  }
-  for (auto _ : state) {
-    auto result = call(*engine);
-    benchmark::DoNotOptimize(result);
-  }
+  TimeEngineCalls(state, kind, "benchmark's input", call, [](const auto&) {});
 }
 
 void BM_Fingerprint(benchmark::State& state, EngineKind kind, RequestSize size) {

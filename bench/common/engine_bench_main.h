@@ -1,11 +1,11 @@
-// engine_bench_main.h: the scaffolding shared by the per-case Google Benchmark binaries
-// (bench/bots/bot_speed.cc, bench/email/email_bench.cc): the `<name>\t<text>` case file they
+// engine_bench_main.h: the scaffolding shared by the Google Benchmark binaries that call an
+// engine (bench/engine_bench.cc, bench/bot_bench.cc, bench/bots/bot_speed.cc,
+// bench/email/email_bench.cc): the `<name>\t<text>` case file they
 // read, the flag naming it, the engines shared by every benchmark of a kind, the checked
 // timing loop of one engine call, and the registration of one benchmark per case and engine
 // kind.
 //
-// Header-only (inline functions in namespace warden::bench), for those binaries' single
-// translation unit.
+// Header-only (inline functions in namespace warden::bench).
 #ifndef WARDEN_BENCH_COMMON_ENGINE_BENCH_MAIN_H_
 #define WARDEN_BENCH_COMMON_ENGINE_BENCH_MAIN_H_
 
