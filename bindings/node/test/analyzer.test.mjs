@@ -329,10 +329,10 @@ describe('analyzer', { skip }, () => {
 
     test('options: display names, ASCII local parts, empty local parts, test domain, lengths, TLD list', () => {
       const reasonOf = (email, options) => analyzer.validateEmail(email, { ...options, deny: [] }).reason ?? 'valid';
-      assert.equal(reasonOf('My Name <me@example.org>', {}), 'display-name');
-      assert.equal(reasonOf('My Name <me@example.org>', { allowDisplayName: true }), 'valid');
+      assert.equal(reasonOf('Ada Lovelace <ada@example.net>', {}), 'display-name');
+      assert.equal(reasonOf('Ada Lovelace <ada@example.net>', { allowDisplayName: true }), 'valid');
       assert.equal(reasonOf('Doe, John <me@example.org>', { allowDisplayName: true }), 'invalid-display-name');
-      assert.equal(reasonOf('êjness@iana.org', { requireAsciiLocalPart: true }), 'non-ascii-local-part');
+      assert.equal(reasonOf('rêve@example.org', { requireAsciiLocalPart: true }), 'non-ascii-local-part');
       assert.equal(reasonOf('user@bücher.example', { requireAsciiLocalPart: true }), 'valid');
       assert.equal(reasonOf('@example.com', { allowEmptyLocalPart: true }), 'valid');
       assert.equal(reasonOf('a@mycompany.test', {}), 'reserved-domain');

@@ -29,10 +29,10 @@ SyntaxOptions DisplayNames() {
 
 TEST(EmailOptionsTest, DisplayNameAccepted) {
   for (std::string_view ok : {
-           "MyName <me@example.org>", "My Name <me@example.org>", "<me@example.org>",
+           "Ada <ada@example.net>", "Ada Lovelace <ada@example.net>", "<ada@example.net>",
            "John Q. Public <jqp@example.com>", "\"Doe, John\" <jd@example.com>",
-           "\"My.\\\"Na\\\\me\\\".Is\" <\"me \\\" \\\\ me\"@example.org>",
-           "\"s\xCC\xA3\xCC\x87\" <s\xCC\xA3\xCC\x87@nfc.tld>", "J\xC3\xB6rg <j@example.de>",
+           "\"Lee, \\\"Al\\\" \\\\ Co.\" <\"al \\\" \\\\ x\"@example.net>",
+           "\"d\xCC\xA3\xCC\x87\" <d\xCC\xA3\xCC\x87@combining.example>", "J\xC3\xB6rg <j@example.de>",
            "Name<me@example.org>", "a\"b\"c <me@example.org>", "Name   <me@example.org>"}) {
     EXPECT_EQ(ReasonName(Parse(ok, DisplayNames())), "") << ok;
   }
@@ -58,7 +58,7 @@ TEST(EmailOptionsTest, DisplayNameRejected) {
     EXPECT_EQ(ReasonName(Parse(candidate, DisplayNames())), ReasonName(reason)) << candidate;
   }
   // Off (the default): any name-addr is kDisplayName, even a malformed one.
-  EXPECT_EQ(Parse("My Name <me@example.org>", SyntaxOptions{}), R::kDisplayName);
+  EXPECT_EQ(Parse("Ada Lovelace <ada@example.net>", SyntaxOptions{}), R::kDisplayName);
   EXPECT_EQ(Parse("Doe, John <me@example.org>", SyntaxOptions{}), R::kDisplayName);
 }
 
@@ -81,8 +81,8 @@ TEST(EmailOptionsTest, RequireAsciiLocalPart) {
   o.require_ascii_local_part = true;
   EXPECT_EQ(Parse("plain@example.com", o), R::kNone);
   EXPECT_EQ(Parse("user@b\xC3\xBC" "cher.example", o), R::kNone);  // IDN domains still fine
-  EXPECT_EQ(Parse("\xC3\xAAjness@iana.org", o), R::kNonAsciiLocalPart);
-  EXPECT_EQ(Parse("\"quoted.with..unicode.\xCE\xBB\"@example.com", o), R::kNonAsciiLocalPart);
+  EXPECT_EQ(Parse("r\xC3\xAAve@example.org", o), R::kNonAsciiLocalPart);
+  EXPECT_EQ(Parse("\"dots..inside.\xCE\xB1\"@example.net", o), R::kNonAsciiLocalPart);
   EXPECT_EQ(Parse("\xE2\x84\xAA@example.com", o), R::kNonAsciiLocalPart);  // Kelvin: NFC is 'K'
   EXPECT_EQ(Parse("a..\xC3\xA9@example.com", o), R::kConsecutiveDots);    // first rule broken
   EXPECT_EQ(Parse("\xC3\xA9..a@example.com", o), R::kNonAsciiLocalPart);
@@ -105,11 +105,11 @@ TEST(EmailOptionsTest, AllowEmptyLocalPart) {
 TEST(EmailOptionsTest, AllowTestDomain) {
   SyntaxOptions o;
   o.allow_test_domain = true;
-  EXPECT_EQ(Parse("anything@mycompany.test", o), R::kNone);
+  EXPECT_EQ(Parse("qa@staging.test", o), R::kNone);
   EXPECT_EQ(Parse("anything@MyCompany.TEST", o), R::kNone);
   EXPECT_EQ(Parse("anything@mycompany.local", o), R::kReservedDomain);
   EXPECT_EQ(Parse("anything@test", o), R::kMissingTopLevelDomain);
-  EXPECT_EQ(Parse("anything@mycompany.test", SyntaxOptions{}), R::kReservedDomain);
+  EXPECT_EQ(Parse("qa@staging.test", SyntaxOptions{}), R::kReservedDomain);
 }
 
 TEST(EmailOptionsTest, IgnoreLengthLimits) {
@@ -129,8 +129,8 @@ TEST(EmailOptionsTest, AllowedTopLevelDomains) {
   SyntaxOptions o;
   o.allowed_top_level_domains = tlds;
   EXPECT_EQ(Parse("a@example.COM", o), R::kNone);
-  EXPECT_EQ(Parse("test@x.no-such-tld", o), R::kTopLevelDomainNotAllowed);
-  EXPECT_EQ(Parse("apple-touch-icon-60x60@2x.png", o), R::kTopLevelDomainNotAllowed);
+  EXPECT_EQ(Parse("ops@host.unknowntld", o), R::kTopLevelDomainNotAllowed);
+  EXPECT_EQ(Parse("logo-16x16@1x.gif", o), R::kTopLevelDomainNotAllowed);
   EXPECT_EQ(Parse("a@\xE9\x83\xB5\xE4\xBB\xB6.\xE5\x95\x86\xE5\x8B\x99", o), R::kNone);  // .商務
   EXPECT_EQ(Parse("a@example.xn--fiqs8s", o), R::kNone);  // the U-label entry 中国
   EXPECT_EQ(Parse("a@example.test", o), R::kReservedDomain);  // the other checks still apply
