@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace warden::core {
 
@@ -29,10 +32,33 @@ constexpr int HexDigitValue(char c) {
   return AsciiToLower(c) - 'a' + 10;
 }
 
-// True if `a` and `b` are equal ignoring ASCII case.
+// AsciiToLower on each of the 8 bytes of `word`, without a branch: a byte is an upper-case
+// letter when its low seven bits are at least 'A' and at most 'Z' and its top bit is clear.
+// The additions cannot carry between bytes (each operand byte is at most 0x7f + 0x3f).
+inline uint64_t AsciiToLowerWord(uint64_t word) {
+  constexpr uint64_t kEachByte = 0x0101010101010101ull;
+  const uint64_t low_bits = word & (0x7f * kEachByte);
+  const uint64_t at_least_a = low_bits + ((0x80 - 'A') * kEachByte);   // top bit: >= 'A'
+  const uint64_t above_z = low_bits + ((0x80 - 'Z' - 1) * kEachByte);  // top bit: > 'Z'
+  const uint64_t upper = at_least_a & ~above_z & ~word & (0x80 * kEachByte);
+  return word | (upper >> 2);  // 0x80 >> 2 == 'a' - 'A'
+}
+
+// True if `a` and `b` are equal ignoring ASCII case. At run time it compares 8 bytes per step
+// (one load per operand: in the wasm2c build every load is a bounds check).
 constexpr bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
+  size_t i = 0;
+  if (!std::is_constant_evaluated()) {
+    for (; i + 8 <= a.size(); i += 8) {
+      uint64_t x = 0;
+      uint64_t y = 0;
+      std::memcpy(&x, a.data() + i, 8);
+      std::memcpy(&y, b.data() + i, 8);
+      if (x != y && AsciiToLowerWord(x) != AsciiToLowerWord(y)) return false;
+    }
+  }
+  for (; i < a.size(); ++i) {
     if (AsciiToLower(a[i]) != AsciiToLower(b[i])) return false;
   }
   return true;
