@@ -2,10 +2,12 @@
 //
 // Every export call starts from clean guest state: the generated cabi_post_<export> calls
 // witgen_guest_post_return() after the host has lifted the results, and that resets the arena
-// to __heap_base. Nothing allocated during a call survives it, so the core must keep no heap
-// state between calls (it keeps no state at all). Memory is never returned to the host; it is
-// reused by the next call. Out of memory (memory.grow fails, e.g. at the host's cap) returns
-// nullptr; operator new then aborts, which traps, which the host reports as an error.
+// to __heap_base. The module opts in to witgen's arena contract (witgen_guest_heap_is_arena),
+// so the glue keeps no allocation log and frees nothing itself. Nothing allocated during a
+// call survives it, so the core must keep no heap state between calls (it keeps no state at
+// all). Memory is never returned to the host; it is reused by the next call. Out of memory
+// (memory.grow fails, e.g. at the host's cap) returns nullptr; operator new then aborts,
+// which traps, which the host reports as an error.
 //
 // free() and realloc() of the most recent allocation reclaim or extend it in place, which
 // keeps std::string/std::vector growth cheap; any other free() is a no-op until the reset.
@@ -151,11 +153,16 @@ void* __libc_calloc(size_t count, size_t size) { return calloc(count, size); }
 
 // Called by every generated cabi_post_<export> after the host has lifted the results.
 void witgen_guest_post_return(void) {
-  // Safe to reset: cabi_post_* has released the glue's allocation log, including its own
-  // heap storage, before calling this hook (witgen/guest_support.h, ResetLog).
+  // Safe to reset: cabi_post_* has destroyed the kept result, and the glue logs nothing
+  // (witgen_guest_heap_is_arena below), so no glue state points into the heap.
   g_top = HeapBase();
   g_last = 0;
 }
+
+// Tells the witgen glue that this heap is reset by witgen_guest_post_return(), so it skips
+// its allocation log (witgen/guest_support.h, "Arena opt-in"). `extern`: inside this block a
+// plain const would have internal linkage.
+extern const bool witgen_guest_heap_is_arena = true;
 
 }  // extern "C"
 

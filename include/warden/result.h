@@ -16,6 +16,10 @@ class [[nodiscard]] Result {
  public:
   // A value.
   Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  // A value constructed in place from `args` (saves the move through the by-value parameter).
+  template <class... Args>
+  explicit Result(std::in_place_t, Args&&... args)
+      : v_(std::in_place_index<0>, std::forward<Args>(args)...) {}
   // An error; `status` must not be OK (an OK status becomes kInternal).
   Result(Status status)  // NOLINT: implicit by design
       : v_(std::in_place_index<1>,

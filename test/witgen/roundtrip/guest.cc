@@ -50,6 +50,10 @@ std::span<const uint8_t> EchoBytes(std::span<const uint8_t> x, ViewArena&) { ret
 std::span<const std::string_view> EchoStrings(std::span<const std::string_view> x, ViewArena&) {
   return x;
 }
+std::span<const std::tuple<std::string_view, std::string_view>> EchoPairs(
+    std::span<const std::tuple<std::string_view, std::string_view>> x, ViewArena&) {
+  return x;
+}
 std::span<const std::span<const uint32_t>> EchoNested(
     std::span<const std::span<const uint32_t>> x, ViewArena&) {
   return x;

@@ -67,6 +67,8 @@ TEST(NativeGlue, OwnedOverloadsRoundTripThroughViews) {
   EXPECT_EQ(rt::exports::EchoNested(nested), nested);
   const std::vector<std::string> strings{"a", "", "c"};
   EXPECT_EQ(rt::exports::EchoStrings(strings), strings);
+  const std::vector<std::tuple<std::string, std::string>> pairs{{"k", "v"}, {"", ""}};
+  EXPECT_EQ(rt::exports::EchoPairs(pairs), pairs);
   const std::tuple<std::string, uint8_t, double> tuple{"t", 9, 1.5};
   EXPECT_EQ(rt::exports::EchoTuple(tuple), tuple);
   EXPECT_EQ(rt::exports::EchoOption(std::optional<std::string>("o")), "o");

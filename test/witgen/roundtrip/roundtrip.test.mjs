@@ -128,6 +128,9 @@ test('strings and lists', () => {
   assert.deepEqual(rt.echoStrings(strings), strings);
   const nested = [[], [1], [2, 3, 0xffffffff]].map((a) => Uint32Array.from(a));
   assert.deepEqual(rt.echoNested(nested), nested);
+  const pairs = [['', ''], ['user-agent', 'curl/8.4.0'], ['ü', 'v'.repeat(100)]];
+  assert.deepEqual(rt.echoPairs(pairs), pairs);
+  assert.deepEqual(rt.echoPairs([]), []);
 });
 
 test('records, tuples, options, results', () => {

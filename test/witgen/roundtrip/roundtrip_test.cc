@@ -48,6 +48,11 @@ TEST_F(RoundTrip, Lists) {
   EXPECT_ECHO(instance_->EchoStrings(many), many);
   std::vector<std::vector<uint32_t>> nested = {{}, {1}, {2, 3, 0xffffffffu}};
   EXPECT_ECHO(instance_->EchoNested(nested), nested);
+  // Viewed in place by the guest (witgen::guest::StringTupleIsAbi), echoed back from there.
+  std::vector<std::tuple<std::string, std::string>> pairs = {
+      {"", ""}, {"user-agent", "curl/8.4.0"}, {"ü", std::string(100, 'v')}};
+  EXPECT_ECHO(instance_->EchoPairs(pairs), pairs);
+  EXPECT_ECHO(instance_->EchoPairs({}), (std::vector<std::tuple<std::string, std::string>>{}));
 }
 
 TEST_F(RoundTrip, RecordsAndTuples) {

@@ -202,6 +202,22 @@ bool DirectElement(const Type& er) {
   }
 }
 
+// For a list element whose view form may already be laid out as the ABI's element (a string:
+// std::string_view; a tuple of strings: std::tuple<std::string_view, ...>), the guest
+// expression that checks it (folds to a constant), so the list is viewed in place; else "".
+std::string InPlaceViewCheck(const Type& er, const std::string& ecpp) {
+  auto is_string = [](const Type& t) {
+    const Type& r = Resolve(t);
+    return r.kind == Type::Kind::kPrim && r.prim == Prim::kString;
+  };
+  if (is_string(er)) return "wg::StringViewIsAbi()";
+  if (er.kind != Type::Kind::kTuple || er.args.empty()) return "";
+  for (const auto& a : er.args) {
+    if (!is_string(*a)) return "";
+  }
+  return "wg::StringTupleIsAbi<" + ecpp + ">()";
+}
+
 void ViewHelpers(std::ostringstream& o, const Package& pkg, const Type& r) {
   std::string key = TypeKey(r), cpp = CppViewType(pkg, r);
   std::string mem, flat;  // bodies of VLoad_ and VLift_
@@ -216,6 +232,11 @@ void ViewHelpers(std::ostringstream& o, const Package& pkg, const Type& r) {
     if (DirectElement(er)) {
       o << "  return " << cpp << "(reinterpret_cast<const " << ecpp << "*>(wg::Ptr(ptr)), len);\n";
     } else {
+      std::string in_place = InPlaceViewCheck(er, ecpp);
+      if (!in_place.empty()) {
+        o << "  if (" << in_place << ") return " << cpp << "(reinterpret_cast<const " << ecpp
+          << "*>(wg::Ptr(ptr)), len);\n";
+      }
       o << "  " << ecpp << "* out = reinterpret_cast<" << ecpp << "*>(wg::Ptr(wg::Alloc(len * sizeof("
         << ecpp << "), alignof(" << ecpp << "))));\n"
         << "  for (uint32_t i = 0; i < len; ++i) new (out + i) " << ecpp << "(" << ViewFn(er, true)

@@ -78,7 +78,7 @@ void EmitExport(std::ostringstream& o, const Model& m, const EmitOptions& opt, c
   for (size_t i = 0; i < pt.size(); ++i) {
     o << "  const " << CppType(*m.pkg, *pt[i]) << "* p" << i << ";\n";
   }
-  o << "  uint64_t args[" << std::max<size_t>(1, sig.flat_params.size())
+  o << "  uint64_t args[" << std::max<size_t>(1, cp.size())
     << "];\n  uint64_t extra;  // bytes of out-of-line argument data\n  int stage;\n";
   if (fn.result) o << "  std::optional<" << CppType(*m.pkg, *fn.result) << "> res;\n";
   o << "};\n";
@@ -158,7 +158,7 @@ void EmitMethod(std::ostringstream& o, const Model& m, const FuncRef& f) {
   o << "  if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, \"cabi_post " << f.label
     << "\");\n  St->poisoned = false;\n";
   if (fn.result) {
-    o << "  return std::move(*K.res);\n}\n\n";
+    o << "  return " << ResultType(pkg, fn) << "(std::in_place, std::move(*K.res));\n}\n\n";
   } else {
     o << "  return warden::Status::Ok();\n}\n\n";
   }

@@ -14,23 +14,27 @@ struct Bodies {
   std::string load, store, lift, lower;
 };
 
-void Emit(std::ostringstream& o, const std::string& cpp, const std::string& key, const Bodies& b) {
+// `lower_attrs`: the attributes of Store_/Lower_ (small ones are forced inline).
+void Emit(std::ostringstream& o, const std::string& cpp, const std::string& key, const Bodies& b,
+          const std::string& lower_attrs = "[[maybe_unused]]") {
   o << "[[maybe_unused]] std::optional<" << cpp << "> Load_" << key
     << "(wh::Ctx& c, uint32_t p) {\n"
     << b.load << "}\n"
-    << "[[maybe_unused]] bool Store_" << key << "(wh::Ctx& c, const " << cpp
+    << lower_attrs << " bool Store_" << key << "(wh::Ctx& c, const " << cpp
     << "& v, uint32_t p) {\n"
     << b.store << "}\n"
     << "[[maybe_unused]] std::optional<" << cpp << "> Lift_" << key
     << "(wh::Ctx& c, const uint64_t* cells) {\n"
     << b.lift << "}\n"
-    << "[[maybe_unused]] bool Lower_" << key << "(wh::Ctx& c, const " << cpp
+    << lower_attrs << " bool Lower_" << key << "(wh::Ctx& c, const " << cpp
     << "& v, uint64_t* cells) {\n"
     << b.lower << "}\n\n";
 }
 
+// An engaged std::optional<cpp> holding `expr`, which is built in place (wh::Elide): a lifted
+// record or result is not moved through temporaries.
 std::string Wrap(const std::string& cpp, const std::string& expr) {
-  return "std::optional<" + cpp + ">(std::in_place, " + expr + ")";
+  return "std::optional<" + cpp + ">(std::in_place, wh::Elide{[&] { return " + expr + "; }})";
 }
 
 void Scalar(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
@@ -67,11 +71,12 @@ void String(std::ostringstream& o, const std::string& key) {
       "  return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));\n";
   std::string give =
       "  uint32_t ptr = 0, len = 0;\n"
-      "  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;\n";
+      "  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;\n";
   b.store =
       give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
   b.lower = give + "  cells[0] = ptr;\n  cells[1] = len;\n  return true;\n";
-  Emit(o, "std::string", key, b);
+  // Inlined: a request lowers many (mostly short or empty) strings.
+  Emit(o, "std::string", key, b, "[[maybe_unused, gnu::always_inline]] inline");
 }
 
 void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
@@ -80,15 +85,12 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
   Layout l = LayoutOf(er);
   std::string sz = std::to_string(l.size), al = std::to_string(l.align);
   bool bytes = er.kind == Type::Kind::kPrim && (er.prim == Prim::kU8 || er.prim == Prim::kS8);
+  bool strings = er.kind == Type::Kind::kPrim && er.prim == Prim::kString;
   o << "[[maybe_unused]] std::optional<" << cpp << "> Take_" << key
     << "(wh::Ctx& c, uint32_t ptr, uint32_t len) {\n"
     << "  if (!c.CheckArray(ptr, len, " << sz << ", " << al
     << ", \"list\")) return std::nullopt;\n";
-  bool strings = er.kind == Type::Kind::kPrim && er.prim == Prim::kString;
-  if (bytes) {
-    o << "  const " << ecpp << "* data = reinterpret_cast<const " << ecpp << "*>(c.Data(ptr));\n"
-      << "  return " << Wrap(cpp, "data, data + len") << ";\n}\n";
-  } else if (strings) {  // each string built in place from the checked guest bytes
+  if (strings) {  // each string built in place from the checked guest bytes
     o << "  std::optional<" << cpp << "> res(std::in_place);\n  " << cpp
       << "& out = *res;\n  out.reserve(len);\n"
       << "  for (uint32_t i = 0; i < len; ++i) {\n"
@@ -97,7 +99,10 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
       << "    const char* s = c.StringAt(sp, sl);\n"
       << "    if (s == nullptr) return std::nullopt;\n    out.emplace_back(s, sl);\n  }\n"
       << "  return res;\n}\n";
-  } else {
+  } else if (bytes) {
+    o << "  const " << ecpp << "* data = reinterpret_cast<const " << ecpp << "*>(c.Data(ptr));\n"
+      << "  return std::optional<" << cpp << ">(std::in_place, data, data + len);\n}\n";
+  } else if (!strings) {
     o << "  " << cpp << " out;\n  out.reserve(len);\n"
       << "  for (uint32_t i = 0; i < len; ++i) {\n"
       << "    auto e = Load_" << ek << "(c, ptr + i * " << sz << ");\n"
@@ -105,12 +110,12 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
       << "  return out;\n}\n";
   }
   o << "[[maybe_unused]] bool Give_" << key << "(wh::Ctx& c, const " << cpp
-    << "& v, uint32_t* ptr, uint32_t* len) {\n"
-    << "  if (!c.Length(v.size(), " << sz << ", len)) return false;\n";
+    << "& v, uint32_t* ptr, uint32_t* len) {\n";
   if (bytes) {
-    o << "  return c.CopyIn(v.data(), *len, 1, ptr);\n}\n";
+    o << "  return c.PutBytes(v.data(), v.size(), 1, ptr, len);\n}\n";
   } else {
-    o << "  if (!c.Alloc(*len * " << sz << ", " << al << ", ptr)) return false;\n"
+    o << "  if (!c.Length(v.size(), " << sz << ", len)) return false;\n"
+      << "  if (!c.Alloc(*len * " << sz << ", " << al << ", ptr)) return false;\n"
       << "  for (uint32_t i = 0; i < *len; ++i) {\n"
       << "    if (!Store_" << ek << "(c, v[i], *ptr + i * " << sz << ")) return false;\n"
       << "  }\n  return true;\n}\n";
@@ -124,7 +129,41 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
   b.store =
       give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
   b.lower = give + "  cells[0] = ptr;\n  cells[1] = len;\n  return true;\n";
-  Emit(o, cpp, key, b);
+  if (!bytes) {
+    // An empty list (common: a request's extra pairs, a config's optional lists) is two
+    // stores at the caller, without entering the out-of-line Give_.
+    b.store = "  if (v.empty()) {\n    c.Store<uint32_t>(p, 0);\n    c.Store<uint32_t>(p + 4, 0);\n"
+              "    return true;\n  }\n" + b.store;
+    b.lower = "  if (v.empty()) {\n    cells[0] = 0;\n    cells[1] = 0;\n    return true;\n  }\n" +
+              b.lower;
+  }
+  Emit(o, cpp, key, b, "[[maybe_unused, gnu::always_inline]] inline");
+}
+
+// Lifting a record-like value member by member: the statements loading each member into
+// f0, f1, .. (returning nullopt on failure), for memory at `p + base` and for cells at
+// `cells + base`, and the expression that builds the value from them.
+struct MemberLoads {
+  std::string load, lift, make;
+};
+MemberLoads MemberLoadsOf(const Package& pkg, const Type& r, uint32_t mem_base, size_t flat_base,
+                          const std::string& indent) {
+  std::vector<const Type*> mem = Members(r);
+  std::vector<uint32_t> offs = FieldOffsets(mem);
+  std::vector<size_t> flat = FlatOffsets(mem);
+  MemberLoads m;
+  std::string args;
+  for (size_t i = 0; i < mem.size(); ++i) {
+    std::string k = TypeKey(*mem[i]), f = "f" + std::to_string(i);
+    std::string check = indent + "if (!" + f + ") return std::nullopt;\n";
+    m.load += indent + "auto " + f + " = Load_" + k + "(c, p + " +
+              std::to_string(mem_base + offs[i]) + ");\n" + check;
+    m.lift += indent + "auto " + f + " = Lift_" + k + "(c, cells + " +
+              std::to_string(flat_base + flat[i]) + ");\n" + check;
+    args += (i ? ", " : "") + std::string("std::move(*") + f + ")";
+  }
+  m.make = CppType(pkg, r) + "{" + args + "}";
+  return m;
 }
 
 void Record(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
@@ -133,30 +172,29 @@ void Record(std::ostringstream& o, const Package& pkg, const Type& r, const std:
   std::vector<uint32_t> offs = FieldOffsets(mem);
   std::vector<size_t> flat = FlatOffsets(mem);
   Bodies b;
-  std::string args;
   b.store = "  return ";
   b.lower = "  return ";
   for (size_t i = 0; i < mem.size(); ++i) {
-    std::string k = TypeKey(*mem[i]), acc = MemberExpr(r, i, "v"), f = "f" + std::to_string(i);
+    std::string k = TypeKey(*mem[i]), acc = MemberExpr(r, i, "v");
     std::string sep = i ? " &&\n         " : "";
-    b.load += "  auto " + f + " = Load_" + k + "(c, p + " + std::to_string(offs[i]) +
-              ");\n"
-              "  if (!" +
-              f + ") return std::nullopt;\n";
-    b.lift += "  auto " + f + " = Lift_" + k + "(c, cells + " + std::to_string(flat[i]) +
-              ");\n"
-              "  if (!" +
-              f + ") return std::nullopt;\n";
     b.store += sep + "Store_" + k + "(c, " + acc + ", p + " + std::to_string(offs[i]) + ")";
     b.lower += sep + "Lower_" + k + "(c, " + acc + ", cells + " + std::to_string(flat[i]) + ")";
-    args += (i ? ", " : "") + std::string("std::move(*") + f + ")";
   }
-  std::string ret = "  return " + Wrap(cpp, cpp + "{" + args + "}") + ";\n";
-  b.load += ret;
-  b.lift += ret;
+  MemberLoads m = MemberLoadsOf(pkg, r, 0, 0, "  ");
+  std::string ret = "  return " + Wrap(cpp, m.make) + ";\n";
+  b.load = m.load + ret;
+  b.lift = m.lift + ret;
   b.store += ";\n";
   b.lower += ";\n";
   Emit(o, cpp, key, b);
+}
+
+// True for a named record: a variant case carrying one has its members lifted inline and the
+// record built in place in the variant (a tuple could take the builder for an element).
+bool InlineRecordPayload(const Type* pt) {
+  if (pt == nullptr) return false;
+  const Type& r = Resolve(*pt);
+  return r.kind == Type::Kind::kNamed && r.def->kind == TypeDef::Kind::kRecord;
 }
 
 void Variant(std::ostringstream& o, const Package& pkg, const Type& r, const std::string& key) {
@@ -173,10 +211,20 @@ void Variant(std::ostringstream& o, const Package& pkg, const Type& r, const std
     const Type* pt = s.payloads[i];
     if (pt) {
       std::string k = TypeKey(*pt);
-      std::string ret = "      if (!x) return std::nullopt;\n      return " +
-                        Wrap(s.cpp, s.MakeExpr(i, "std::move(*x)")) + ";\n    }\n";
-      b.load += ci + "      auto x = Load_" + k + "(c, p + " + off + ");\n" + ret;
-      b.lift += ci + "      auto x = Lift_" + k + "(c, cells + 1);\n" + ret;
+      if (InlineRecordPayload(pt)) {
+        // No temporary record: its members are lifted here and it is built in place.
+        MemberLoads m = MemberLoadsOf(pkg, Resolve(*pt), s.payload_offset, 1, "      ");
+        std::string ret =
+            "      return " +
+            Wrap(s.cpp, s.MakeExpr(i, "wh::Elide{[&] { return " + m.make + "; }}")) + ";\n    }\n";
+        b.load += ci + m.load + ret;
+        b.lift += ci + m.lift + ret;
+      } else {
+        std::string ret = "      if (!x) return std::nullopt;\n      return " +
+                          Wrap(s.cpp, s.MakeExpr(i, "std::move(*x)")) + ";\n    }\n";
+        b.load += ci + "      auto x = Load_" + k + "(c, p + " + off + ");\n" + ret;
+        b.lift += ci + "      auto x = Lift_" + k + "(c, cells + 1);\n" + ret;
+      }
       b.store += ci + "      c.Store<" + d + ">(p, " + is + ");\n      return Store_" + k + "(c, " +
                  s.GetExpr(i, "v") + ", p + " + off + ");\n    }\n";
       b.lower += ci + "      cells[0] = " + is + ";\n      return Lower_" + k + "(c, " +

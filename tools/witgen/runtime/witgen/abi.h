@@ -130,10 +130,45 @@ void StoreScalar(uint8_t* p, T v) {
 // True when `c` is a Unicode scalar value.
 inline bool IsValidChar(uint32_t c) { return c < 0xD800 || (c >= 0xE000 && c <= 0x10FFFF); }
 
+// True when every byte of [s, s+n) is ASCII; a word at a time, with overlapping loads for the
+// tail, so a short string costs a few instructions.
+inline bool IsAscii(const uint8_t* s, size_t n) {
+  auto load8 = [](const uint8_t* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  auto load4 = [](const uint8_t* p) {
+    uint32_t w;
+    std::memcpy(&w, p, 4);
+    return uint64_t{w};
+  };
+  uint64_t acc = 0;
+  if (n >= 8) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) acc |= load8(s + i);
+    if (i < n) acc |= load8(s + n - 8);
+  } else if (n >= 4) {
+    acc = load4(s) | load4(s + n - 4);
+  } else {
+    for (size_t i = 0; i < n; ++i) acc |= s[i];
+  }
+  return (acc & 0x8080808080808080ull) == 0;
+}
+
 // True when [s, s+n) is well-formed UTF-8 (no overlongs, surrogates or values > 0x10FFFF).
 inline bool IsValidUtf8(const uint8_t* s, size_t n) {
+  if (IsAscii(s, n)) return true;
   size_t i = 0;
   while (i < n) {
+    if (n - i >= 8) {  // eight ASCII bytes at a time
+      uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     uint8_t b = s[i];
     if (b < 0x80) {
       ++i;

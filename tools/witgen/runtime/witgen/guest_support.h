@@ -4,6 +4,16 @@
 // for views of parameters, and every block the host obtains through cabi_realloc is recorded
 // in a log so `cabi_post_<export>` (and the end of an import call) can free it.
 // The guest is single-threaded, so the log is a plain static.
+//
+// Arena opt-in: a guest whose heap is an arena that its witgen_guest_post_return() resets
+// (everything allocated during an export call is reclaimed at once) defines
+//
+//   extern "C" const bool witgen_guest_heap_is_arena = true;
+//
+// Then nothing is logged: cabi_realloc and the glue's allocations are plain mallocs, import
+// calls free nothing, and cabi_post_<export> only destroys the kept result before the hook
+// resets the heap. The definition's presence is what counts (a weak reference; with LTO the
+// test folds to a constant). Without it the log is used.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +22,8 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "witgen/abi.h"
 
@@ -43,6 +55,15 @@ inline AllocLog& Log() {
   return log;
 }
 
+}  // namespace witgen::guest
+
+extern "C" __attribute__((weak)) const bool witgen_guest_heap_is_arena;
+
+namespace witgen::guest {
+
+// True when the guest opted in to the arena contract (see the file comment).
+inline bool HeapIsArena() { return &witgen_guest_heap_is_arena != nullptr; }
+
 inline void Remember(void* p) {
   AllocLog& log = Log();
   if (log.size == log.capacity) {
@@ -64,13 +85,14 @@ inline uint32_t Alloc(size_t size, size_t align) {
   if (size == 0) return 0;
   void* p = std::malloc(size);
   if (p == nullptr) __builtin_trap();
-  Remember(p);
+  if (!HeapIsArena()) Remember(p);
   return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p));
 }
 
 // Position in the log, and freeing everything logged after it.
 inline size_t LogMark() { return Log().size; }
 inline void ReleaseTo(size_t mark) {
+  if (HeapIsArena()) return;  // nothing logged
   AllocLog& log = Log();
   while (log.size > mark) std::free(log.items[--log.size]);
 }
@@ -78,6 +100,7 @@ inline void ReleaseTo(size_t mark) {
 // Frees everything logged and the log's own heap storage (cabi_post_<export> calls this before
 // the post-return hook).
 inline void ResetLog() {
+  if (HeapIsArena()) return;  // nothing logged
   ReleaseTo(0);
   AllocLog& log = Log();
   if (log.items != log.inline_items) std::free(log.items);
@@ -91,6 +114,7 @@ inline void ResetLog() {
 // lifted its results. Lifting never frees argument buffers, so a host may place several
 // values in one block, and export parameters may be borrowed views into it.
 inline void Adopt(void* old, void* p) {
+  if (HeapIsArena()) return;  // the arena's reset reclaims it
   AllocLog& log = Log();
   if (old != nullptr) {
     for (size_t i = log.size; i-- > 0;) {
@@ -128,6 +152,27 @@ inline bool StringViewIsAbi() {
     uint32_t words[2];
     std::memcpy(words, &v, sizeof(words));
     return words[0] == Addr(&kByte) && words[1] == 1;
+  }
+}
+
+// True when std::tuple<string_view...> `Tuple` is laid out as the ABI's tuple of strings
+// (consecutive (ptr, len) pairs; libc++ on wasm32), so an array of them is already a
+// list<tuple<string, ...>> in memory and can be viewed in place. Folds to a constant.
+template <class Tuple>
+bool StringTupleIsAbi() {
+  constexpr size_t kN = std::tuple_size_v<Tuple>;
+  if constexpr (sizeof(Tuple) != kN * 2 * sizeof(uint32_t)) {
+    return false;
+  } else {
+    const Tuple t{};
+    const auto* base = reinterpret_cast<const unsigned char*>(&t);
+    bool in_order = true;
+    [&]<size_t... I>(std::index_sequence<I...>) {
+      ((in_order = in_order && reinterpret_cast<const unsigned char*>(&std::get<I>(t)) ==
+                                   base + I * 2 * sizeof(uint32_t)),
+       ...);
+    }(std::make_index_sequence<kN>());
+    return in_order && StringViewIsAbi();
   }
 }
 

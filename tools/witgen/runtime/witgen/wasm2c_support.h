@@ -11,6 +11,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "warden/status.h"
@@ -60,7 +61,7 @@ class Ctx {
 
   // The bytes of a guest string after checking bounds and UTF-8 (an empty string is not
   // checked), or nullptr after recording a violation. Valid until guest memory changes.
-  const char* StringAt(uint32_t p, uint32_t len) {
+  [[gnu::always_inline]] const char* StringAt(uint32_t p, uint32_t len) {
     if (len == 0) return "";
     if (!Check(p, len, 1, "string")) return nullptr;
     if (!IsValidUtf8(mem_->data + p, len)) [[unlikely]] {
@@ -123,6 +124,49 @@ class Ctx {
     trap_ = trap;
     return Fail("guest trapped in cabi_realloc");
   }
+  // Lowers the bytes of a string or byte list: none → (0, 0) with no allocation; else a copy
+  // into the reserved block when it has room (no further check: the block was checked once),
+  // else into a new allocation (CopyIn). Stores the guest address and length.
+  bool PutBytes(const void* data, size_t n, uint32_t align, uint32_t* ptr, uint32_t* len) {
+    if (n == 0) {
+      *ptr = 0;
+      *len = 0;
+      return true;
+    }
+    const uint64_t at = block_next_;  // 8-aligned (align <= 8)
+    if (n <= block_end_ - at) [[likely]] {
+      block_next_ = Round8(at + n);  // before the copy, whose byte stores may alias *this
+      *ptr = static_cast<uint32_t>(at);
+      *len = static_cast<uint32_t>(n);
+      CopyBytes(mem_->data + at, static_cast<const uint8_t*>(data), n);
+      return true;
+    }
+    return PutBytesSlow(data, n, align, ptr, len);
+  }
+  [[gnu::noinline]] bool PutBytesSlow(const void* data, size_t n, uint32_t align, uint32_t* ptr,
+                                      uint32_t* len) {
+    return Length(n, 1, len) && CopyIn(data, *len, align, ptr);
+  }
+  // memcpy of n > 0 bytes; short copies (most strings in a request) inline, with overlapping
+  // word moves instead of a call.
+  static void CopyBytes(uint8_t* d, const uint8_t* s, size_t n) {
+    if (n > 32) {
+      std::memcpy(d, s, n);
+    } else if (n > 16) {
+      std::memcpy(d, s, 16);
+      std::memcpy(d + n - 16, s + n - 16, 16);
+    } else if (n >= 8) {
+      std::memcpy(d, s, 8);
+      std::memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+      std::memcpy(d, s, 4);
+      std::memcpy(d + n - 4, s + n - 4, 4);
+    } else {
+      d[0] = s[0];
+      d[n / 2] = s[n / 2];
+      d[n - 1] = s[n - 1];
+    }
+  }
   // Copies bytes into a new guest allocation.
   bool CopyIn(const void* data, uint32_t size, uint32_t align, uint32_t* out) {
     if (!Alloc(size, align, out)) return false;
@@ -172,6 +216,17 @@ struct Call {
   const uint64_t* args = nullptr;
   uint64_t result = 0;
 };
+
+// Converts to the prvalue `make()` returns, so that std::optional<T>(std::in_place,
+// Elide{...}) (or any T initialised from it) builds the T in place: no temporary T to move
+// from and destroy.
+template <class F>
+struct Elide {
+  F make;
+  operator decltype(std::declval<F&>()())() { return make(); }  // NOLINT: implicit by design
+};
+template <class F>
+Elide(F) -> Elide<F>;
 
 // A human-readable name of a trap code.
 inline const char* TrapName(wasm_rt_trap_t trap) {

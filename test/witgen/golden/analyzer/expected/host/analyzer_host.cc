@@ -128,9 +128,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Load_string(wh::Ctx& c, uint32_t p) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
   c.Store<uint32_t>(p + 4, len);
   return true;
@@ -138,9 +138,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   cells[0] = ptr;
   cells[1] = len;
   return true;
@@ -201,7 +201,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_string(c, p + 8);
   if (!f1) return std::nullopt;
-  return std::optional<std::tuple<std::string, std::string>>(std::in_place, std::tuple<std::string, std::string>{std::move(*f0), std::move(*f1)});
+  return std::optional<std::tuple<std::string, std::string>>(std::in_place, wh::Elide{[&] { return std::tuple<std::string, std::string>{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Store_tuple2_string_string_(wh::Ctx& c, const std::tuple<std::string, std::string>& v, uint32_t p) {
   return Store_string(c, std::get<0>(v), p + 0) &&
@@ -212,7 +212,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Lift_string(c, cells + 2);
   if (!f1) return std::nullopt;
-  return std::optional<std::tuple<std::string, std::string>>(std::in_place, std::tuple<std::string, std::string>{std::move(*f0), std::move(*f1)});
+  return std::optional<std::tuple<std::string, std::string>>(std::in_place, wh::Elide{[&] { return std::tuple<std::string, std::string>{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Lower_tuple2_string_string_(wh::Ctx& c, const std::tuple<std::string, std::string>& v, uint64_t* cells) {
   return Lower_string(c, std::get<0>(v), cells + 0) &&
@@ -241,7 +241,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::tuple<std::string, std::string>>> Load_list_tuple2_string_string__(wh::Ctx& c, uint32_t p) {
   return Take_list_tuple2_string_string__(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_tuple2_string_string__(wh::Ctx& c, const std::vector<std::tuple<std::string, std::string>>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_tuple2_string_string__(wh::Ctx& c, const std::vector<std::tuple<std::string, std::string>>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_tuple2_string_string__(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -251,7 +256,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::tuple<std::string, std::string>>> Lift_list_tuple2_string_string__(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_tuple2_string_string__(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_tuple2_string_string__(wh::Ctx& c, const std::vector<std::tuple<std::string, std::string>>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_tuple2_string_string__(wh::Ctx& c, const std::vector<std::tuple<std::string, std::string>>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_tuple2_string_string__(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -280,13 +290,12 @@ void DoInitialize(void* arg) {
   return std::optional<std::vector<uint8_t>>(std::in_place, data, data + len);
 }
 [[maybe_unused]] bool Give_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint32_t* ptr, uint32_t* len) {
-  if (!c.Length(v.size(), 1, len)) return false;
-  return c.CopyIn(v.data(), *len, 1, ptr);
+  return c.PutBytes(v.data(), v.size(), 1, ptr, len);
 }
 [[maybe_unused]] std::optional<std::vector<uint8_t>> Load_list_u8_(wh::Ctx& c, uint32_t p) {
   return Take_list_u8_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint32_t p) {
   uint32_t ptr = 0, len = 0;
   if (!Give_list_u8_(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -296,7 +305,7 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<uint8_t>> Lift_list_u8_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_u8_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint64_t* cells) {
   uint32_t ptr = 0, len = 0;
   if (!Give_list_u8_(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -308,12 +317,12 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<std::vector<uint8_t>>>(std::in_place, std::optional<std::vector<uint8_t>>());
+      return std::optional<std::optional<std::vector<uint8_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::vector<uint8_t>>(); }});
     }
     case 1: {
       auto x = Load_list_u8_(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<std::vector<uint8_t>>>(std::in_place, std::optional<std::vector<uint8_t>>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<std::vector<uint8_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::vector<uint8_t>>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_list_u8__", d);
@@ -336,12 +345,12 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<std::vector<uint8_t>>>(std::in_place, std::optional<std::vector<uint8_t>>());
+      return std::optional<std::optional<std::vector<uint8_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::vector<uint8_t>>(); }});
     }
     case 1: {
       auto x = Lift_list_u8_(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<std::vector<uint8_t>>>(std::in_place, std::optional<std::vector<uint8_t>>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<std::vector<uint8_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::vector<uint8_t>>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_list_u8__", d);
@@ -382,7 +391,7 @@ void DoInitialize(void* arg) {
   if (!f8) return std::nullopt;
   auto f9 = Load_list_tuple2_string_string__(c, p + 76);
   if (!f9) return std::nullopt;
-  return std::optional<::warden::analyze::types::Request>(std::in_place, ::warden::analyze::types::Request{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9)});
+  return std::optional<::warden::analyze::types::Request>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::Request{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9)}; }});
 }
 [[maybe_unused]] bool Store_types_request(wh::Ctx& c, const ::warden::analyze::types::Request& v, uint32_t p) {
   return Store_string(c, v.ip, p + 0) &&
@@ -417,7 +426,7 @@ void DoInitialize(void* arg) {
   if (!f8) return std::nullopt;
   auto f9 = Lift_list_tuple2_string_string__(c, cells + 19);
   if (!f9) return std::nullopt;
-  return std::optional<::warden::analyze::types::Request>(std::in_place, ::warden::analyze::types::Request{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9)});
+  return std::optional<::warden::analyze::types::Request>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::Request{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9)}; }});
 }
 [[maybe_unused]] bool Lower_types_request(wh::Ctx& c, const ::warden::analyze::types::Request& v, uint64_t* cells) {
   return Lower_string(c, v.ip, cells + 0) &&
@@ -457,7 +466,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::string>> Load_list_string_(wh::Ctx& c, uint32_t p) {
   return Take_list_string_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_string_(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -467,7 +481,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::string>> Lift_list_string_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_string_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_string_(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -481,17 +500,17 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Load_string(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::MissingCharacteristic{std::move(*x)}});
+      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::MissingCharacteristic{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Load_string(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::InvalidInput{std::move(*x)}});
+      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::InvalidInput{std::move(*x)}}; }});
     }
     case 2: {
       auto x = Load_string(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::Internal{std::move(*x)}});
+      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::Internal{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("analysis-error", d);
@@ -520,17 +539,17 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Lift_string(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::MissingCharacteristic{std::move(*x)}});
+      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::MissingCharacteristic{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Lift_string(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::InvalidInput{std::move(*x)}});
+      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::InvalidInput{std::move(*x)}}; }});
     }
     case 2: {
       auto x = Lift_string(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::Internal{std::move(*x)}});
+      return std::optional<::warden::analyze::types::AnalysisError>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::AnalysisError{::warden::analyze::types::AnalysisError::Internal{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("analysis-error", d);
@@ -560,12 +579,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Load_string(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>::Ok(std::move(*x)));
+      return std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>::Ok(std::move(*x)); }});
     }
     case 1: {
       auto x = Load_types_analysis_error(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_string_types_analysis_error_", d);
@@ -590,12 +609,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Lift_string(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>::Ok(std::move(*x)));
+      return std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>::Ok(std::move(*x)); }});
     }
     case 1: {
       auto x = Lift_types_analysis_error(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_string_types_analysis_error_", d);
@@ -621,12 +640,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Load_list_string_(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::BotConfig>(std::in_place, ::warden::analyze::types::BotConfig{::warden::analyze::types::BotConfig::Allow{std::move(*x)}});
+      return std::optional<::warden::analyze::types::BotConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotConfig{::warden::analyze::types::BotConfig::Allow{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Load_list_string_(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::BotConfig>(std::in_place, ::warden::analyze::types::BotConfig{::warden::analyze::types::BotConfig::Deny{std::move(*x)}});
+      return std::optional<::warden::analyze::types::BotConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotConfig{::warden::analyze::types::BotConfig::Deny{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("bot-config", d);
@@ -651,12 +670,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Lift_list_string_(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::BotConfig>(std::in_place, ::warden::analyze::types::BotConfig{::warden::analyze::types::BotConfig::Allow{std::move(*x)}});
+      return std::optional<::warden::analyze::types::BotConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotConfig{::warden::analyze::types::BotConfig::Allow{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Lift_list_string_(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::BotConfig>(std::in_place, ::warden::analyze::types::BotConfig{::warden::analyze::types::BotConfig::Deny{std::move(*x)}});
+      return std::optional<::warden::analyze::types::BotConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotConfig{::warden::analyze::types::BotConfig::Deny{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("bot-config", d);
@@ -704,7 +723,7 @@ void DoInitialize(void* arg) {
   if (!f4) return std::nullopt;
   auto f5 = Load_bool(c, p + 26);
   if (!f5) return std::nullopt;
-  return std::optional<::warden::analyze::types::BotResult>(std::in_place, ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)});
+  return std::optional<::warden::analyze::types::BotResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)}; }});
 }
 [[maybe_unused]] bool Store_types_bot_result(wh::Ctx& c, const ::warden::analyze::types::BotResult& v, uint32_t p) {
   return Store_list_string_(c, v.allowed, p + 0) &&
@@ -727,7 +746,7 @@ void DoInitialize(void* arg) {
   if (!f4) return std::nullopt;
   auto f5 = Lift_bool(c, cells + 8);
   if (!f5) return std::nullopt;
-  return std::optional<::warden::analyze::types::BotResult>(std::in_place, ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)});
+  return std::optional<::warden::analyze::types::BotResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)}; }});
 }
 [[maybe_unused]] bool Lower_types_bot_result(wh::Ctx& c, const ::warden::analyze::types::BotResult& v, uint64_t* cells) {
   return Lower_list_string_(c, v.allowed, cells + 0) &&
@@ -742,14 +761,24 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      auto x = Load_types_bot_result(c, p + 4);
-      if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Ok(std::move(*x)));
+      auto f0 = Load_list_string_(c, p + 4);
+      if (!f0) return std::nullopt;
+      auto f1 = Load_list_string_(c, p + 12);
+      if (!f1) return std::nullopt;
+      auto f2 = Load_list_string_(c, p + 20);
+      if (!f2) return std::nullopt;
+      auto f3 = Load_bool(c, p + 28);
+      if (!f3) return std::nullopt;
+      auto f4 = Load_bool(c, p + 29);
+      if (!f4) return std::nullopt;
+      auto f5 = Load_bool(c, p + 30);
+      if (!f5) return std::nullopt;
+      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)}; }}); }});
     }
     case 1: {
       auto x = Load_types_analysis_error(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_types_bot_result_types_analysis_error_", d);
@@ -772,14 +801,24 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      auto x = Lift_types_bot_result(c, cells + 1);
-      if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Ok(std::move(*x)));
+      auto f0 = Lift_list_string_(c, cells + 1);
+      if (!f0) return std::nullopt;
+      auto f1 = Lift_list_string_(c, cells + 3);
+      if (!f1) return std::nullopt;
+      auto f2 = Lift_list_string_(c, cells + 5);
+      if (!f2) return std::nullopt;
+      auto f3 = Lift_bool(c, cells + 7);
+      if (!f3) return std::nullopt;
+      auto f4 = Lift_bool(c, cells + 8);
+      if (!f4) return std::nullopt;
+      auto f5 = Lift_bool(c, cells + 9);
+      if (!f5) return std::nullopt;
+      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)}; }}); }});
     }
     case 1: {
       auto x = Lift_types_analysis_error(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_types_bot_result_types_analysis_error_", d);
@@ -846,7 +885,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<::warden::analyze::types::EmailType>> Load_list_types_email_type_(wh::Ctx& c, uint32_t p) {
   return Take_list_types_email_type_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_types_email_type_(wh::Ctx& c, const std::vector<::warden::analyze::types::EmailType>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_types_email_type_(wh::Ctx& c, const std::vector<::warden::analyze::types::EmailType>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_types_email_type_(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -856,7 +900,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<::warden::analyze::types::EmailType>> Lift_list_types_email_type_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_types_email_type_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_types_email_type_(wh::Ctx& c, const std::vector<::warden::analyze::types::EmailType>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_types_email_type_(wh::Ctx& c, const std::vector<::warden::analyze::types::EmailType>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_types_email_type_(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -870,12 +919,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Load_list_types_email_type_(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::EmailRule>(std::in_place, ::warden::analyze::types::EmailRule{::warden::analyze::types::EmailRule::Allow{std::move(*x)}});
+      return std::optional<::warden::analyze::types::EmailRule>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailRule{::warden::analyze::types::EmailRule::Allow{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Load_list_types_email_type_(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::EmailRule>(std::in_place, ::warden::analyze::types::EmailRule{::warden::analyze::types::EmailRule::Deny{std::move(*x)}});
+      return std::optional<::warden::analyze::types::EmailRule>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailRule{::warden::analyze::types::EmailRule::Deny{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("email-rule", d);
@@ -900,12 +949,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Lift_list_types_email_type_(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::EmailRule>(std::in_place, ::warden::analyze::types::EmailRule{::warden::analyze::types::EmailRule::Allow{std::move(*x)}});
+      return std::optional<::warden::analyze::types::EmailRule>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailRule{::warden::analyze::types::EmailRule::Allow{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Lift_list_types_email_type_(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::warden::analyze::types::EmailRule>(std::in_place, ::warden::analyze::types::EmailRule{::warden::analyze::types::EmailRule::Deny{std::move(*x)}});
+      return std::optional<::warden::analyze::types::EmailRule>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailRule{::warden::analyze::types::EmailRule::Deny{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("email-rule", d);
@@ -944,7 +993,7 @@ void DoInitialize(void* arg) {
   if (!f7) return std::nullopt;
   auto f8 = Load_list_string_(c, p + 24);
   if (!f8) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8)});
+  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8)}; }});
 }
 [[maybe_unused]] bool Store_types_email_config(wh::Ctx& c, const ::warden::analyze::types::EmailConfig& v, uint32_t p) {
   return Store_bool(c, v.require_top_level_domain, p + 0) &&
@@ -976,7 +1025,7 @@ void DoInitialize(void* arg) {
   if (!f7) return std::nullopt;
   auto f8 = Lift_list_string_(c, cells + 10);
   if (!f8) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8)});
+  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8)}; }});
 }
 [[maybe_unused]] bool Lower_types_email_config(wh::Ctx& c, const ::warden::analyze::types::EmailConfig& v, uint64_t* cells) {
   return Lower_bool(c, v.require_top_level_domain, cells + 0) &&
@@ -1044,12 +1093,12 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, std::optional<::warden::analyze::types::EmailInvalidReason>());
+      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, wh::Elide{[&] { return std::optional<::warden::analyze::types::EmailInvalidReason>(); }});
     }
     case 1: {
       auto x = Load_types_email_invalid_reason(c, p + 1);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, std::optional<::warden::analyze::types::EmailInvalidReason>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, wh::Elide{[&] { return std::optional<::warden::analyze::types::EmailInvalidReason>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_types_email_invalid_reason_", d);
@@ -1072,12 +1121,12 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, std::optional<::warden::analyze::types::EmailInvalidReason>());
+      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, wh::Elide{[&] { return std::optional<::warden::analyze::types::EmailInvalidReason>(); }});
     }
     case 1: {
       auto x = Lift_types_email_invalid_reason(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, std::optional<::warden::analyze::types::EmailInvalidReason>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<::warden::analyze::types::EmailInvalidReason>>(std::in_place, wh::Elide{[&] { return std::optional<::warden::analyze::types::EmailInvalidReason>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_types_email_invalid_reason_", d);
@@ -1104,7 +1153,7 @@ void DoInitialize(void* arg) {
   if (!f1) return std::nullopt;
   auto f2 = Load_list_types_email_type_(c, p + 4);
   if (!f2) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)});
+  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)}; }});
 }
 [[maybe_unused]] bool Store_types_email_result(wh::Ctx& c, const ::warden::analyze::types::EmailResult& v, uint32_t p) {
   return Store_types_email_validity(c, v.validity, p + 0) &&
@@ -1118,7 +1167,7 @@ void DoInitialize(void* arg) {
   if (!f1) return std::nullopt;
   auto f2 = Lift_list_types_email_type_(c, cells + 3);
   if (!f2) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)});
+  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)}; }});
 }
 [[maybe_unused]] bool Lower_types_email_result(wh::Ctx& c, const ::warden::analyze::types::EmailResult& v, uint64_t* cells) {
   return Lower_types_email_validity(c, v.validity, cells + 0) &&
@@ -1130,14 +1179,18 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      auto x = Load_types_email_result(c, p + 4);
-      if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Ok(std::move(*x)));
+      auto f0 = Load_types_email_validity(c, p + 4);
+      if (!f0) return std::nullopt;
+      auto f1 = Load_option_types_email_invalid_reason_(c, p + 5);
+      if (!f1) return std::nullopt;
+      auto f2 = Load_list_types_email_type_(c, p + 8);
+      if (!f2) return std::nullopt;
+      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)}; }}); }});
     }
     case 1: {
       auto x = Load_types_analysis_error(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_types_email_result_types_analysis_error_", d);
@@ -1160,14 +1213,18 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      auto x = Lift_types_email_result(c, cells + 1);
-      if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Ok(std::move(*x)));
+      auto f0 = Lift_types_email_validity(c, cells + 1);
+      if (!f0) return std::nullopt;
+      auto f1 = Lift_option_types_email_invalid_reason_(c, cells + 2);
+      if (!f1) return std::nullopt;
+      auto f2 = Lift_list_types_email_type_(c, cells + 4);
+      if (!f2) return std::nullopt;
+      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)}; }}); }});
     }
     case 1: {
       auto x = Lift_types_analysis_error(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_types_email_result_types_analysis_error_", d);
@@ -1294,7 +1351,7 @@ struct Call_generate_fingerprint {
   wh::Ctx* cx;
   const ::warden::analyze::types::Request* p0;
   const std::vector<std::string>* p1;
-  uint64_t args[23];
+  uint64_t args[1];
   uint64_t extra;  // bytes of out-of-line argument data
   int stage;
   std::optional<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>> res;
@@ -1326,7 +1383,7 @@ struct Call_detect_bot {
   wh::Ctx* cx;
   const ::warden::analyze::types::Request* p0;
   const ::warden::analyze::types::BotConfig* p1;
-  uint64_t args[24];
+  uint64_t args[1];
   uint64_t extra;  // bytes of out-of-line argument data
   int stage;
   std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>> res;
@@ -1603,7 +1660,7 @@ warden::Result<::witgen::Expected<std::string, ::warden::analyze::types::Analysi
   if (!K.res) return warden::GuestAbiError("generate-fingerprint: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post generate-fingerprint");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::witgen::Expected<std::string, ::warden::analyze::types::AnalysisError>>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>> Instance::DetectBot(const ::warden::analyze::types::Request& request, const ::warden::analyze::types::BotConfig& config) {
@@ -1624,7 +1681,7 @@ warden::Result<::witgen::Expected<::warden::analyze::types::BotResult, ::warden:
   if (!K.res) return warden::GuestAbiError("detect-bot: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post detect-bot");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>> Instance::ValidateEmail(const std::string& candidate, const ::warden::analyze::types::EmailConfig& config) {
@@ -1645,7 +1702,7 @@ warden::Result<::witgen::Expected<::warden::analyze::types::EmailResult, ::warde
   if (!K.res) return warden::GuestAbiError("validate-email: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post validate-email");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, std::move(*K.res));
 }
 
 }  // namespace warden::analyze::analyzer::wasm2c

@@ -88,9 +88,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Load_string(wh::Ctx& c, uint32_t p) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
   c.Store<uint32_t>(p + 4, len);
   return true;
@@ -98,9 +98,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   cells[0] = ptr;
   cells[1] = len;
   return true;
@@ -127,13 +127,12 @@ void DoInitialize(void* arg) {
   return std::optional<std::vector<uint8_t>>(std::in_place, data, data + len);
 }
 [[maybe_unused]] bool Give_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint32_t* ptr, uint32_t* len) {
-  if (!c.Length(v.size(), 1, len)) return false;
-  return c.CopyIn(v.data(), *len, 1, ptr);
+  return c.PutBytes(v.data(), v.size(), 1, ptr, len);
 }
 [[maybe_unused]] std::optional<std::vector<uint8_t>> Load_list_u8_(wh::Ctx& c, uint32_t p) {
   return Take_list_u8_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint32_t p) {
   uint32_t ptr = 0, len = 0;
   if (!Give_list_u8_(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -143,7 +142,7 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<uint8_t>> Lift_list_u8_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_u8_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint64_t* cells) {
   uint32_t ptr = 0, len = 0;
   if (!Give_list_u8_(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -156,7 +155,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_list_u8_(c, p + 8);
   if (!f1) return std::nullopt;
-  return std::optional<::golden::compound::shapes::Pair>(std::in_place, ::golden::compound::shapes::Pair{std::move(*f0), std::move(*f1)});
+  return std::optional<::golden::compound::shapes::Pair>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Pair{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Store_shapes_pair(wh::Ctx& c, const ::golden::compound::shapes::Pair& v, uint32_t p) {
   return Store_string(c, v.left, p + 0) &&
@@ -167,7 +166,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Lift_list_u8_(c, cells + 2);
   if (!f1) return std::nullopt;
-  return std::optional<::golden::compound::shapes::Pair>(std::in_place, ::golden::compound::shapes::Pair{std::move(*f0), std::move(*f1)});
+  return std::optional<::golden::compound::shapes::Pair>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Pair{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Lower_shapes_pair(wh::Ctx& c, const ::golden::compound::shapes::Pair& v, uint64_t* cells) {
   return Lower_string(c, v.left, cells + 0) &&
@@ -178,14 +177,16 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      auto x = Load_shapes_pair(c, p + 4);
-      if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>>(std::in_place, ::witgen::Expected<::golden::compound::shapes::Pair, std::string>::Ok(std::move(*x)));
+      auto f0 = Load_string(c, p + 4);
+      if (!f0) return std::nullopt;
+      auto f1 = Load_list_u8_(c, p + 12);
+      if (!f1) return std::nullopt;
+      return std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::golden::compound::shapes::Pair, std::string>::Ok(wh::Elide{[&] { return ::golden::compound::shapes::Pair{std::move(*f0), std::move(*f1)}; }}); }});
     }
     case 1: {
       auto x = Load_string(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>>(std::in_place, ::witgen::Expected<::golden::compound::shapes::Pair, std::string>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::golden::compound::shapes::Pair, std::string>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_shapes_pair_string_", d);
@@ -208,14 +209,16 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      auto x = Lift_shapes_pair(c, cells + 1);
-      if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>>(std::in_place, ::witgen::Expected<::golden::compound::shapes::Pair, std::string>::Ok(std::move(*x)));
+      auto f0 = Lift_string(c, cells + 1);
+      if (!f0) return std::nullopt;
+      auto f1 = Lift_list_u8_(c, cells + 3);
+      if (!f1) return std::nullopt;
+      return std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::golden::compound::shapes::Pair, std::string>::Ok(wh::Elide{[&] { return ::golden::compound::shapes::Pair{std::move(*f0), std::move(*f1)}; }}); }});
     }
     case 1: {
       auto x = Lift_string(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>>(std::in_place, ::witgen::Expected<::golden::compound::shapes::Pair, std::string>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<::golden::compound::shapes::Pair, std::string>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::golden::compound::shapes::Pair, std::string>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_shapes_pair_string_", d);
@@ -256,10 +259,10 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Load_u64(c, p + 8);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<uint64_t, std::monostate>>(std::in_place, ::witgen::Expected<uint64_t, std::monostate>::Ok(std::move(*x)));
+      return std::optional<::witgen::Expected<uint64_t, std::monostate>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<uint64_t, std::monostate>::Ok(std::move(*x)); }});
     }
     case 1: {
-      return std::optional<::witgen::Expected<uint64_t, std::monostate>>(std::in_place, ::witgen::Expected<uint64_t, std::monostate>::Err(std::monostate{}));
+      return std::optional<::witgen::Expected<uint64_t, std::monostate>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<uint64_t, std::monostate>::Err(std::monostate{}); }});
     }
   }
   c.BadDiscriminant("result_u64_none_", d);
@@ -284,10 +287,10 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Lift_u64(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<uint64_t, std::monostate>>(std::in_place, ::witgen::Expected<uint64_t, std::monostate>::Ok(std::move(*x)));
+      return std::optional<::witgen::Expected<uint64_t, std::monostate>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<uint64_t, std::monostate>::Ok(std::move(*x)); }});
     }
     case 1: {
-      return std::optional<::witgen::Expected<uint64_t, std::monostate>>(std::in_place, ::witgen::Expected<uint64_t, std::monostate>::Err(std::monostate{}));
+      return std::optional<::witgen::Expected<uint64_t, std::monostate>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<uint64_t, std::monostate>::Err(std::monostate{}); }});
     }
   }
   c.BadDiscriminant("result_u64_none_", d);
@@ -332,7 +335,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::string>> Load_list_string_(wh::Ctx& c, uint32_t p) {
   return Take_list_string_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_string_(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -342,7 +350,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::string>> Lift_list_string_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_string_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_string_(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -354,12 +367,12 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>>(std::in_place, ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>::Ok(std::monostate{}));
+      return std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>::Ok(std::monostate{}); }});
     }
     case 1: {
       auto x = Load_list_string_(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>>(std::in_place, ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_none_list_string__", d);
@@ -382,12 +395,12 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>>(std::in_place, ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>::Ok(std::monostate{}));
+      return std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>::Ok(std::monostate{}); }});
     }
     case 1: {
       auto x = Lift_list_string_(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>>(std::in_place, ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>::Err(std::move(*x)));
+      return std::optional<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>::Err(std::move(*x)); }});
     }
   }
   c.BadDiscriminant("result_none_list_string__", d);
@@ -411,10 +424,10 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<::witgen::Expected<std::monostate, std::monostate>>(std::in_place, ::witgen::Expected<std::monostate, std::monostate>::Ok(std::monostate{}));
+      return std::optional<::witgen::Expected<std::monostate, std::monostate>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::monostate, std::monostate>::Ok(std::monostate{}); }});
     }
     case 1: {
-      return std::optional<::witgen::Expected<std::monostate, std::monostate>>(std::in_place, ::witgen::Expected<std::monostate, std::monostate>::Err(std::monostate{}));
+      return std::optional<::witgen::Expected<std::monostate, std::monostate>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::monostate, std::monostate>::Err(std::monostate{}); }});
     }
   }
   c.BadDiscriminant("result_none_none_", d);
@@ -437,10 +450,10 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<::witgen::Expected<std::monostate, std::monostate>>(std::in_place, ::witgen::Expected<std::monostate, std::monostate>::Ok(std::monostate{}));
+      return std::optional<::witgen::Expected<std::monostate, std::monostate>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::monostate, std::monostate>::Ok(std::monostate{}); }});
     }
     case 1: {
-      return std::optional<::witgen::Expected<std::monostate, std::monostate>>(std::in_place, ::witgen::Expected<std::monostate, std::monostate>::Err(std::monostate{}));
+      return std::optional<::witgen::Expected<std::monostate, std::monostate>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<std::monostate, std::monostate>::Err(std::monostate{}); }});
     }
   }
   c.BadDiscriminant("result_none_none_", d);
@@ -482,7 +495,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<::golden::compound::shapes::Pair>> Load_list_shapes_pair_(wh::Ctx& c, uint32_t p) {
   return Take_list_shapes_pair_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_shapes_pair_(wh::Ctx& c, const std::vector<::golden::compound::shapes::Pair>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_shapes_pair_(wh::Ctx& c, const std::vector<::golden::compound::shapes::Pair>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_shapes_pair_(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -492,7 +510,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<::golden::compound::shapes::Pair>> Lift_list_shapes_pair_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_shapes_pair_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_shapes_pair_(wh::Ctx& c, const std::vector<::golden::compound::shapes::Pair>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_shapes_pair_(wh::Ctx& c, const std::vector<::golden::compound::shapes::Pair>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_shapes_pair_(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -519,12 +542,12 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<uint32_t>>(std::in_place, std::optional<uint32_t>());
+      return std::optional<std::optional<uint32_t>>(std::in_place, wh::Elide{[&] { return std::optional<uint32_t>(); }});
     }
     case 1: {
       auto x = Load_u32(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<uint32_t>>(std::in_place, std::optional<uint32_t>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<uint32_t>>(std::in_place, wh::Elide{[&] { return std::optional<uint32_t>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_u32_", d);
@@ -547,12 +570,12 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<uint32_t>>(std::in_place, std::optional<uint32_t>());
+      return std::optional<std::optional<uint32_t>>(std::in_place, wh::Elide{[&] { return std::optional<uint32_t>(); }});
     }
     case 1: {
       auto x = Lift_u32(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<uint32_t>>(std::in_place, std::optional<uint32_t>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<uint32_t>>(std::in_place, wh::Elide{[&] { return std::optional<uint32_t>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_u32_", d);
@@ -576,12 +599,12 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<std::optional<uint32_t>>>(std::in_place, std::optional<std::optional<uint32_t>>());
+      return std::optional<std::optional<std::optional<uint32_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::optional<uint32_t>>(); }});
     }
     case 1: {
       auto x = Load_option_u32_(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<std::optional<uint32_t>>>(std::in_place, std::optional<std::optional<uint32_t>>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<std::optional<uint32_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::optional<uint32_t>>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_option_u32__", d);
@@ -604,12 +627,12 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<std::optional<uint32_t>>>(std::in_place, std::optional<std::optional<uint32_t>>());
+      return std::optional<std::optional<std::optional<uint32_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::optional<uint32_t>>(); }});
     }
     case 1: {
       auto x = Lift_option_u32_(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<std::optional<uint32_t>>>(std::in_place, std::optional<std::optional<uint32_t>>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<std::optional<uint32_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::optional<uint32_t>>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_option_u32__", d);
@@ -666,7 +689,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<int16_t>> Load_list_s16_(wh::Ctx& c, uint32_t p) {
   return Take_list_s16_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_s16_(wh::Ctx& c, const std::vector<int16_t>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_s16_(wh::Ctx& c, const std::vector<int16_t>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_s16_(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -676,7 +704,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<int16_t>> Lift_list_s16_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_s16_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_s16_(wh::Ctx& c, const std::vector<int16_t>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_s16_(wh::Ctx& c, const std::vector<int16_t>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_s16_(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -706,7 +739,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::vector<int16_t>>> Load_list_list_s16__(wh::Ctx& c, uint32_t p) {
   return Take_list_list_s16__(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_list_s16__(wh::Ctx& c, const std::vector<std::vector<int16_t>>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_list_s16__(wh::Ctx& c, const std::vector<std::vector<int16_t>>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_list_s16__(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -716,7 +754,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::vector<int16_t>>> Lift_list_list_s16__(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_list_s16__(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_list_s16__(wh::Ctx& c, const std::vector<std::vector<int16_t>>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_list_s16__(wh::Ctx& c, const std::vector<std::vector<int16_t>>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_list_s16__(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -746,7 +789,7 @@ void DoInitialize(void* arg) {
   if (!f1) return std::nullopt;
   auto f2 = Load_f64(c, p + 16);
   if (!f2) return std::nullopt;
-  return std::optional<std::tuple<uint8_t, std::string, double>>(std::in_place, std::tuple<uint8_t, std::string, double>{std::move(*f0), std::move(*f1), std::move(*f2)});
+  return std::optional<std::tuple<uint8_t, std::string, double>>(std::in_place, wh::Elide{[&] { return std::tuple<uint8_t, std::string, double>{std::move(*f0), std::move(*f1), std::move(*f2)}; }});
 }
 [[maybe_unused]] bool Store_tuple3_u8_string_f64_(wh::Ctx& c, const std::tuple<uint8_t, std::string, double>& v, uint32_t p) {
   return Store_u8(c, std::get<0>(v), p + 0) &&
@@ -760,7 +803,7 @@ void DoInitialize(void* arg) {
   if (!f1) return std::nullopt;
   auto f2 = Lift_f64(c, cells + 3);
   if (!f2) return std::nullopt;
-  return std::optional<std::tuple<uint8_t, std::string, double>>(std::in_place, std::tuple<uint8_t, std::string, double>{std::move(*f0), std::move(*f1), std::move(*f2)});
+  return std::optional<std::tuple<uint8_t, std::string, double>>(std::in_place, wh::Elide{[&] { return std::tuple<uint8_t, std::string, double>{std::move(*f0), std::move(*f1), std::move(*f2)}; }});
 }
 [[maybe_unused]] bool Lower_tuple3_u8_string_f64_(wh::Ctx& c, const std::tuple<uint8_t, std::string, double>& v, uint64_t* cells) {
   return Lower_u8(c, std::get<0>(v), cells + 0) &&
@@ -777,7 +820,7 @@ void DoInitialize(void* arg) {
   if (!f2) return std::nullopt;
   auto f3 = Load_tuple3_u8_string_f64_(c, p + 32);
   if (!f3) return std::nullopt;
-  return std::optional<::golden::compound::shapes::Nested>(std::in_place, ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)});
+  return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)}; }});
 }
 [[maybe_unused]] bool Store_shapes_nested(wh::Ctx& c, const ::golden::compound::shapes::Nested& v, uint32_t p) {
   return Store_list_shapes_pair_(c, v.pairs, p + 0) &&
@@ -794,7 +837,7 @@ void DoInitialize(void* arg) {
   if (!f2) return std::nullopt;
   auto f3 = Lift_tuple3_u8_string_f64_(c, cells + 7);
   if (!f3) return std::nullopt;
-  return std::optional<::golden::compound::shapes::Nested>(std::in_place, ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)});
+  return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)}; }});
 }
 [[maybe_unused]] bool Lower_shapes_nested(wh::Ctx& c, const ::golden::compound::shapes::Nested& v, uint64_t* cells) {
   return Lower_list_shapes_pair_(c, v.pairs, cells + 0) &&
@@ -807,12 +850,18 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, std::optional<::golden::compound::shapes::Nested>());
+      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(); }});
     }
     case 1: {
-      auto x = Load_shapes_nested(c, p + 8);
-      if (!x) return std::nullopt;
-      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, std::optional<::golden::compound::shapes::Nested>(std::in_place, std::move(*x)));
+      auto f0 = Load_list_shapes_pair_(c, p + 8);
+      if (!f0) return std::nullopt;
+      auto f1 = Load_option_option_u32__(c, p + 16);
+      if (!f1) return std::nullopt;
+      auto f2 = Load_list_list_s16__(c, p + 28);
+      if (!f2) return std::nullopt;
+      auto f3 = Load_tuple3_u8_string_f64_(c, p + 40);
+      if (!f3) return std::nullopt;
+      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)}; }}); }});
     }
   }
   c.BadDiscriminant("option_shapes_nested_", d);
@@ -835,12 +884,18 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, std::optional<::golden::compound::shapes::Nested>());
+      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(); }});
     }
     case 1: {
-      auto x = Lift_shapes_nested(c, cells + 1);
-      if (!x) return std::nullopt;
-      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, std::optional<::golden::compound::shapes::Nested>(std::in_place, std::move(*x)));
+      auto f0 = Lift_list_shapes_pair_(c, cells + 1);
+      if (!f0) return std::nullopt;
+      auto f1 = Lift_option_option_u32__(c, cells + 3);
+      if (!f1) return std::nullopt;
+      auto f2 = Lift_list_list_s16__(c, cells + 6);
+      if (!f2) return std::nullopt;
+      auto f3 = Lift_tuple3_u8_string_f64_(c, cells + 8);
+      if (!f3) return std::nullopt;
+      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)}; }}); }});
     }
   }
   c.BadDiscriminant("option_shapes_nested_", d);
@@ -865,7 +920,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_u32(c, p + 8);
   if (!f1) return std::nullopt;
-  return std::optional<std::tuple<std::string, uint32_t>>(std::in_place, std::tuple<std::string, uint32_t>{std::move(*f0), std::move(*f1)});
+  return std::optional<std::tuple<std::string, uint32_t>>(std::in_place, wh::Elide{[&] { return std::tuple<std::string, uint32_t>{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Store_tuple2_string_u32_(wh::Ctx& c, const std::tuple<std::string, uint32_t>& v, uint32_t p) {
   return Store_string(c, std::get<0>(v), p + 0) &&
@@ -876,7 +931,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Lift_u32(c, cells + 2);
   if (!f1) return std::nullopt;
-  return std::optional<std::tuple<std::string, uint32_t>>(std::in_place, std::tuple<std::string, uint32_t>{std::move(*f0), std::move(*f1)});
+  return std::optional<std::tuple<std::string, uint32_t>>(std::in_place, wh::Elide{[&] { return std::tuple<std::string, uint32_t>{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Lower_tuple2_string_u32_(wh::Ctx& c, const std::tuple<std::string, uint32_t>& v, uint64_t* cells) {
   return Lower_string(c, std::get<0>(v), cells + 0) &&
@@ -905,7 +960,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::tuple<std::string, uint32_t>>> Load_list_tuple2_string_u32__(wh::Ctx& c, uint32_t p) {
   return Take_list_tuple2_string_u32__(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_tuple2_string_u32__(wh::Ctx& c, const std::vector<std::tuple<std::string, uint32_t>>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_tuple2_string_u32__(wh::Ctx& c, const std::vector<std::tuple<std::string, uint32_t>>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_tuple2_string_u32__(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -915,7 +975,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::tuple<std::string, uint32_t>>> Lift_list_tuple2_string_u32__(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_tuple2_string_u32__(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_tuple2_string_u32__(wh::Ctx& c, const std::vector<std::tuple<std::string, uint32_t>>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_tuple2_string_u32__(wh::Ctx& c, const std::vector<std::tuple<std::string, uint32_t>>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_tuple2_string_u32__(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -927,12 +992,12 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<std::tuple<std::string, uint32_t>>>(std::in_place, std::optional<std::tuple<std::string, uint32_t>>());
+      return std::optional<std::optional<std::tuple<std::string, uint32_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::tuple<std::string, uint32_t>>(); }});
     }
     case 1: {
       auto x = Load_tuple2_string_u32_(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<std::tuple<std::string, uint32_t>>>(std::in_place, std::optional<std::tuple<std::string, uint32_t>>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<std::tuple<std::string, uint32_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::tuple<std::string, uint32_t>>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_tuple2_string_u32__", d);
@@ -955,12 +1020,12 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<std::tuple<std::string, uint32_t>>>(std::in_place, std::optional<std::tuple<std::string, uint32_t>>());
+      return std::optional<std::optional<std::tuple<std::string, uint32_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::tuple<std::string, uint32_t>>(); }});
     }
     case 1: {
       auto x = Lift_tuple2_string_u32_(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<std::tuple<std::string, uint32_t>>>(std::in_place, std::optional<std::tuple<std::string, uint32_t>>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<std::tuple<std::string, uint32_t>>>(std::in_place, wh::Elide{[&] { return std::optional<std::tuple<std::string, uint32_t>>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_tuple2_string_u32__", d);
@@ -1277,7 +1342,7 @@ warden::Result<::witgen::Expected<::golden::compound::shapes::Pair, std::string>
   if (!K.res) return warden::GuestAbiError("both: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post both");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::witgen::Expected<::golden::compound::shapes::Pair, std::string>>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<::witgen::Expected<uint64_t, std::monostate>> Instance::OkOnly(const ::witgen::Expected<uint64_t, std::monostate>& x) {
@@ -1298,7 +1363,7 @@ warden::Result<::witgen::Expected<uint64_t, std::monostate>> Instance::OkOnly(co
   if (!K.res) return warden::GuestAbiError("ok-only: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post ok-only");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::witgen::Expected<uint64_t, std::monostate>>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>> Instance::ErrOnly(const ::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>& x) {
@@ -1319,7 +1384,7 @@ warden::Result<::witgen::Expected<std::monostate, ::golden::compound::shapes::Na
   if (!K.res) return warden::GuestAbiError("err-only: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post err-only");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::witgen::Expected<std::monostate, ::golden::compound::shapes::Names>>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<::witgen::Expected<std::monostate, std::monostate>> Instance::Neither(const ::witgen::Expected<std::monostate, std::monostate>& x) {
@@ -1340,7 +1405,7 @@ warden::Result<::witgen::Expected<std::monostate, std::monostate>> Instance::Nei
   if (!K.res) return warden::GuestAbiError("neither: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post neither");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::witgen::Expected<std::monostate, std::monostate>>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<std::optional<::golden::compound::shapes::Nested>> Instance::Nest(const ::golden::compound::shapes::Nested& n) {
@@ -1361,7 +1426,7 @@ warden::Result<std::optional<::golden::compound::shapes::Nested>> Instance::Nest
   if (!K.res) return warden::GuestAbiError("nest: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post nest");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<std::optional<::golden::compound::shapes::Nested>>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<std::optional<std::tuple<std::string, uint32_t>>> Instance::Pick(const std::vector<std::tuple<std::string, uint32_t>>& xs, uint32_t i) {
@@ -1382,7 +1447,7 @@ warden::Result<std::optional<std::tuple<std::string, uint32_t>>> Instance::Pick(
   if (!K.res) return warden::GuestAbiError("pick: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post pick");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<std::optional<std::tuple<std::string, uint32_t>>>(std::in_place, std::move(*K.res));
 }
 
 }  // namespace golden::compound::compound::wasm2c

@@ -153,9 +153,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Load_string(wh::Ctx& c, uint32_t p) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
   c.Store<uint32_t>(p + 4, len);
   return true;
@@ -163,9 +163,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   cells[0] = ptr;
   cells[1] = len;
   return true;
@@ -204,7 +204,7 @@ void DoInitialize(void* arg) {
   if (!f14) return std::nullopt;
   auto f15 = Load_string(c, p + 88);
   if (!f15) return std::nullopt;
-  return std::optional<::golden::indirect::wide::Seventeen>(std::in_place, ::golden::indirect::wide::Seventeen{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9), std::move(*f10), std::move(*f11), std::move(*f12), std::move(*f13), std::move(*f14), std::move(*f15)});
+  return std::optional<::golden::indirect::wide::Seventeen>(std::in_place, wh::Elide{[&] { return ::golden::indirect::wide::Seventeen{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9), std::move(*f10), std::move(*f11), std::move(*f12), std::move(*f13), std::move(*f14), std::move(*f15)}; }});
 }
 [[maybe_unused]] bool Store_wide_seventeen(wh::Ctx& c, const ::golden::indirect::wide::Seventeen& v, uint32_t p) {
   return Store_u32(c, v.a, p + 0) &&
@@ -257,7 +257,7 @@ void DoInitialize(void* arg) {
   if (!f14) return std::nullopt;
   auto f15 = Lift_string(c, cells + 15);
   if (!f15) return std::nullopt;
-  return std::optional<::golden::indirect::wide::Seventeen>(std::in_place, ::golden::indirect::wide::Seventeen{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9), std::move(*f10), std::move(*f11), std::move(*f12), std::move(*f13), std::move(*f14), std::move(*f15)});
+  return std::optional<::golden::indirect::wide::Seventeen>(std::in_place, wh::Elide{[&] { return ::golden::indirect::wide::Seventeen{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9), std::move(*f10), std::move(*f11), std::move(*f12), std::move(*f13), std::move(*f14), std::move(*f15)}; }});
 }
 [[maybe_unused]] bool Lower_wide_seventeen(wh::Ctx& c, const ::golden::indirect::wide::Seventeen& v, uint64_t* cells) {
   return Lower_u32(c, v.a, cells + 0) &&
@@ -283,7 +283,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_u32(c, p + 4);
   if (!f1) return std::nullopt;
-  return std::optional<std::tuple<uint32_t, uint32_t>>(std::in_place, std::tuple<uint32_t, uint32_t>{std::move(*f0), std::move(*f1)});
+  return std::optional<std::tuple<uint32_t, uint32_t>>(std::in_place, wh::Elide{[&] { return std::tuple<uint32_t, uint32_t>{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Store_tuple2_u32_u32_(wh::Ctx& c, const std::tuple<uint32_t, uint32_t>& v, uint32_t p) {
   return Store_u32(c, std::get<0>(v), p + 0) &&
@@ -294,7 +294,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Lift_u32(c, cells + 1);
   if (!f1) return std::nullopt;
-  return std::optional<std::tuple<uint32_t, uint32_t>>(std::in_place, std::tuple<uint32_t, uint32_t>{std::move(*f0), std::move(*f1)});
+  return std::optional<std::tuple<uint32_t, uint32_t>>(std::in_place, wh::Elide{[&] { return std::tuple<uint32_t, uint32_t>{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Lower_tuple2_u32_u32_(wh::Ctx& c, const std::tuple<uint32_t, uint32_t>& v, uint64_t* cells) {
   return Lower_u32(c, std::get<0>(v), cells + 0) &&
@@ -329,7 +329,7 @@ struct Call_big_in {
   wh::Ctx* cx;
   const ::golden::indirect::wide::Seventeen* p0;
   const uint8_t* p1;
-  uint64_t args[18];
+  uint64_t args[1];
   uint64_t extra;  // bytes of out-of-line argument data
   int stage;
   std::optional<uint32_t> res;
@@ -547,7 +547,7 @@ warden::Result<uint32_t> Instance::BigIn(const ::golden::indirect::wide::Sevente
   if (!K.res) return warden::GuestAbiError("big-in: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post big-in");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<uint32_t>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<::golden::indirect::wide::Seventeen> Instance::BigOut(uint32_t x) {
@@ -568,7 +568,7 @@ warden::Result<::golden::indirect::wide::Seventeen> Instance::BigOut(uint32_t x)
   if (!K.res) return warden::GuestAbiError("big-out: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post big-out");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::golden::indirect::wide::Seventeen>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<uint64_t> Instance::Sixteen(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e, uint64_t f, uint64_t g, uint64_t h, uint64_t i, uint64_t j, uint64_t k, uint64_t l, uint64_t m, uint64_t n, uint64_t o, uint64_t p) {
@@ -589,7 +589,7 @@ warden::Result<uint64_t> Instance::Sixteen(uint64_t a, uint64_t b, uint64_t c, u
   if (!K.res) return warden::GuestAbiError("sixteen: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post sixteen");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<uint64_t>(std::in_place, std::move(*K.res));
 }
 
 }  // namespace golden::indirect::indirect::wasm2c

@@ -175,6 +175,7 @@ namespace wg = ::witgen::guest;
 }
 
 [[maybe_unused]] std::span<const std::string_view> VTake_list_string_(uint32_t ptr, uint32_t len) {
+  if (wg::StringViewIsAbi()) return std::span<const std::string_view>(reinterpret_cast<const std::string_view*>(wg::Ptr(ptr)), len);
   std::string_view* out = reinterpret_cast<std::string_view*>(wg::Ptr(wg::Alloc(len * sizeof(std::string_view), alignof(std::string_view))));
   for (uint32_t i = 0; i < len; ++i) new (out + i) std::string_view(VLoad_string(ptr + i * 8));
   return std::span<const std::string_view>(out, len);

@@ -93,9 +93,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Load_string(wh::Ctx& c, uint32_t p) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
   c.Store<uint32_t>(p + 4, len);
   return true;
@@ -103,9 +103,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   cells[0] = ptr;
   cells[1] = len;
   return true;
@@ -115,12 +115,12 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<std::string>>(std::in_place, std::optional<std::string>());
+      return std::optional<std::optional<std::string>>(std::in_place, wh::Elide{[&] { return std::optional<std::string>(); }});
     }
     case 1: {
       auto x = Load_string(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<std::string>>(std::in_place, std::optional<std::string>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<std::string>>(std::in_place, wh::Elide{[&] { return std::optional<std::string>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_string_", d);
@@ -143,12 +143,12 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<std::string>>(std::in_place, std::optional<std::string>());
+      return std::optional<std::optional<std::string>>(std::in_place, wh::Elide{[&] { return std::optional<std::string>(); }});
     }
     case 1: {
       auto x = Lift_string(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<std::optional<std::string>>(std::in_place, std::optional<std::string>(std::in_place, std::move(*x)));
+      return std::optional<std::optional<std::string>>(std::in_place, wh::Elide{[&] { return std::optional<std::string>(std::in_place, std::move(*x)); }});
     }
   }
   c.BadDiscriminant("option_string_", d);
@@ -173,7 +173,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_option_string_(c, p + 8);
   if (!f1) return std::nullopt;
-  return std::optional<::golden::multi_file::shared_types::Entry>(std::in_place, ::golden::multi_file::shared_types::Entry{std::move(*f0), std::move(*f1)});
+  return std::optional<::golden::multi_file::shared_types::Entry>(std::in_place, wh::Elide{[&] { return ::golden::multi_file::shared_types::Entry{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Store_shared_types_entry(wh::Ctx& c, const ::golden::multi_file::shared_types::Entry& v, uint32_t p) {
   return Store_string(c, v.key, p + 0) &&
@@ -184,7 +184,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Lift_option_string_(c, cells + 2);
   if (!f1) return std::nullopt;
-  return std::optional<::golden::multi_file::shared_types::Entry>(std::in_place, ::golden::multi_file::shared_types::Entry{std::move(*f0), std::move(*f1)});
+  return std::optional<::golden::multi_file::shared_types::Entry>(std::in_place, wh::Elide{[&] { return ::golden::multi_file::shared_types::Entry{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Lower_shared_types_entry(wh::Ctx& c, const ::golden::multi_file::shared_types::Entry& v, uint64_t* cells) {
   return Lower_string(c, v.key, cells + 0) &&
@@ -195,12 +195,14 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<::golden::multi_file::shared_types::Entry>>(std::in_place, std::optional<::golden::multi_file::shared_types::Entry>());
+      return std::optional<std::optional<::golden::multi_file::shared_types::Entry>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::multi_file::shared_types::Entry>(); }});
     }
     case 1: {
-      auto x = Load_shared_types_entry(c, p + 4);
-      if (!x) return std::nullopt;
-      return std::optional<std::optional<::golden::multi_file::shared_types::Entry>>(std::in_place, std::optional<::golden::multi_file::shared_types::Entry>(std::in_place, std::move(*x)));
+      auto f0 = Load_string(c, p + 4);
+      if (!f0) return std::nullopt;
+      auto f1 = Load_option_string_(c, p + 12);
+      if (!f1) return std::nullopt;
+      return std::optional<std::optional<::golden::multi_file::shared_types::Entry>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::multi_file::shared_types::Entry>(std::in_place, wh::Elide{[&] { return ::golden::multi_file::shared_types::Entry{std::move(*f0), std::move(*f1)}; }}); }});
     }
   }
   c.BadDiscriminant("option_shared_types_entry_", d);
@@ -223,12 +225,14 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<std::optional<::golden::multi_file::shared_types::Entry>>(std::in_place, std::optional<::golden::multi_file::shared_types::Entry>());
+      return std::optional<std::optional<::golden::multi_file::shared_types::Entry>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::multi_file::shared_types::Entry>(); }});
     }
     case 1: {
-      auto x = Lift_shared_types_entry(c, cells + 1);
-      if (!x) return std::nullopt;
-      return std::optional<std::optional<::golden::multi_file::shared_types::Entry>>(std::in_place, std::optional<::golden::multi_file::shared_types::Entry>(std::in_place, std::move(*x)));
+      auto f0 = Lift_string(c, cells + 1);
+      if (!f0) return std::nullopt;
+      auto f1 = Lift_option_string_(c, cells + 3);
+      if (!f1) return std::nullopt;
+      return std::optional<std::optional<::golden::multi_file::shared_types::Entry>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::multi_file::shared_types::Entry>(std::in_place, wh::Elide{[&] { return ::golden::multi_file::shared_types::Entry{std::move(*f0), std::move(*f1)}; }}); }});
     }
   }
   c.BadDiscriminant("option_shared_types_entry_", d);
@@ -273,7 +277,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::string>> Load_list_string_(wh::Ctx& c, uint32_t p) {
   return Take_list_string_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_string_(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -283,7 +292,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<std::string>> Lift_list_string_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_string_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_string_(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -313,7 +327,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Load_list_shared_types_entry_(wh::Ctx& c, uint32_t p) {
   return Take_list_shared_types_entry_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_list_shared_types_entry_(wh::Ctx& c, const std::vector<::golden::multi_file::shared_types::Entry>& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_list_shared_types_entry_(wh::Ctx& c, const std::vector<::golden::multi_file::shared_types::Entry>& v, uint32_t p) {
+  if (v.empty()) {
+    c.Store<uint32_t>(p, 0);
+    c.Store<uint32_t>(p + 4, 0);
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_shared_types_entry_(c, v, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
@@ -323,7 +342,12 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Lift_list_shared_types_entry_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_shared_types_entry_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_list_shared_types_entry_(wh::Ctx& c, const std::vector<::golden::multi_file::shared_types::Entry>& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_list_shared_types_entry_(wh::Ctx& c, const std::vector<::golden::multi_file::shared_types::Entry>& v, uint64_t* cells) {
+  if (v.empty()) {
+    cells[0] = 0;
+    cells[1] = 0;
+    return true;
+  }
   uint32_t ptr = 0, len = 0;
   if (!Give_list_shared_types_entry_(c, v, &ptr, &len)) return false;
   cells[0] = ptr;
@@ -498,7 +522,7 @@ warden::Result<std::vector<::golden::multi_file::shared_types::Entry>> Instance:
   if (!K.res) return warden::GuestAbiError("lookup: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post lookup");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<std::vector<::golden::multi_file::shared_types::Entry>>(std::in_place, std::move(*K.res));
 }
 
 }  // namespace golden::multi_file::multi_file::wasm2c

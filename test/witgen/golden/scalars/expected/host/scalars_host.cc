@@ -273,9 +273,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Load_string(wh::Ctx& c, uint32_t p) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
   c.Store<uint32_t>(p + 4, len);
   return true;
@@ -283,9 +283,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   cells[0] = ptr;
   cells[1] = len;
   return true;
@@ -678,7 +678,7 @@ warden::Result<bool> Instance::GetBool() {
   if (!K.res) return warden::GuestAbiError("get-bool: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post get-bool");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<bool>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<uint32_t> Instance::Create_() {
@@ -699,7 +699,7 @@ warden::Result<uint32_t> Instance::Create_() {
   if (!K.res) return warden::GuestAbiError("create: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post create");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<uint32_t>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<int8_t> Instance::EchoS8(int8_t x) {
@@ -720,7 +720,7 @@ warden::Result<int8_t> Instance::EchoS8(int8_t x) {
   if (!K.res) return warden::GuestAbiError("echo-s8: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-s8");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<int8_t>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<uint16_t> Instance::EchoU16(uint16_t x) {
@@ -741,7 +741,7 @@ warden::Result<uint16_t> Instance::EchoU16(uint16_t x) {
   if (!K.res) return warden::GuestAbiError("echo-u16: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-u16");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<uint16_t>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<int64_t> Instance::EchoS64(int64_t x) {
@@ -762,7 +762,7 @@ warden::Result<int64_t> Instance::EchoS64(int64_t x) {
   if (!K.res) return warden::GuestAbiError("echo-s64: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-s64");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<int64_t>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<float> Instance::EchoF32(float x) {
@@ -783,7 +783,7 @@ warden::Result<float> Instance::EchoF32(float x) {
   if (!K.res) return warden::GuestAbiError("echo-f32: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-f32");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<float>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<double> Instance::EchoF64(double x) {
@@ -804,7 +804,7 @@ warden::Result<double> Instance::EchoF64(double x) {
   if (!K.res) return warden::GuestAbiError("echo-f64: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-f64");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<double>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<char32_t> Instance::EchoChar(char32_t x) {
@@ -825,7 +825,7 @@ warden::Result<char32_t> Instance::EchoChar(char32_t x) {
   if (!K.res) return warden::GuestAbiError("echo-char: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-char");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<char32_t>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<std::string> Instance::EchoString(const std::string& x) {
@@ -846,7 +846,7 @@ warden::Result<std::string> Instance::EchoString(const std::string& x) {
   if (!K.res) return warden::GuestAbiError("echo-string: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post echo-string");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<std::string>(std::in_place, std::move(*K.res));
 }
 
 warden::Status Instance::Nothing() {

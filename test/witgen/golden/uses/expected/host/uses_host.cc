@@ -93,9 +93,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Load_string(wh::Ctx& c, uint32_t p) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
   c.Store<uint32_t>(p + 4, len);
   return true;
@@ -103,9 +103,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   cells[0] = ptr;
   cells[1] = len;
   return true;
@@ -131,7 +131,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_u32(c, p + 8);
   if (!f1) return std::nullopt;
-  return std::optional<::golden::uses::base::Record>(std::in_place, ::golden::uses::base::Record{std::move(*f0), std::move(*f1)});
+  return std::optional<::golden::uses::base::Record>(std::in_place, wh::Elide{[&] { return ::golden::uses::base::Record{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Store_base_record(wh::Ctx& c, const ::golden::uses::base::Record& v, uint32_t p) {
   return Store_string(c, v.type, p + 0) &&
@@ -142,7 +142,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Lift_u32(c, cells + 2);
   if (!f1) return std::nullopt;
-  return std::optional<::golden::uses::base::Record>(std::in_place, ::golden::uses::base::Record{std::move(*f0), std::move(*f1)});
+  return std::optional<::golden::uses::base::Record>(std::in_place, wh::Elide{[&] { return ::golden::uses::base::Record{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Lower_base_record(wh::Ctx& c, const ::golden::uses::base::Record& v, uint64_t* cells) {
   return Lower_string(c, v.type, cells + 0) &&
@@ -179,7 +179,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_base_enum_(c, p + 12);
   if (!f1) return std::nullopt;
-  return std::optional<::golden::uses::middle::Wrapper>(std::in_place, ::golden::uses::middle::Wrapper{std::move(*f0), std::move(*f1)});
+  return std::optional<::golden::uses::middle::Wrapper>(std::in_place, wh::Elide{[&] { return ::golden::uses::middle::Wrapper{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Store_middle_wrapper(wh::Ctx& c, const ::golden::uses::middle::Wrapper& v, uint32_t p) {
   return Store_base_record(c, v.inner, p + 0) &&
@@ -190,7 +190,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Lift_base_enum_(c, cells + 3);
   if (!f1) return std::nullopt;
-  return std::optional<::golden::uses::middle::Wrapper>(std::in_place, ::golden::uses::middle::Wrapper{std::move(*f0), std::move(*f1)});
+  return std::optional<::golden::uses::middle::Wrapper>(std::in_place, wh::Elide{[&] { return ::golden::uses::middle::Wrapper{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Lower_middle_wrapper(wh::Ctx& c, const ::golden::uses::middle::Wrapper& v, uint64_t* cells) {
   return Lower_base_record(c, v.inner, cells + 0) &&
@@ -368,7 +368,7 @@ warden::Result<::golden::uses::middle::Wrapper> Instance::MiddleMake(const ::gol
   if (!K.res) return warden::GuestAbiError("middle#make: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post middle#make");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::golden::uses::middle::Wrapper>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<::golden::uses::middle::Wrapper> Instance::Run(const ::golden::uses::middle::Wrapper& w) {
@@ -389,7 +389,7 @@ warden::Result<::golden::uses::middle::Wrapper> Instance::Run(const ::golden::us
   if (!K.res) return warden::GuestAbiError("run: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post run");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::golden::uses::middle::Wrapper>(std::in_place, std::move(*K.res));
 }
 
 }  // namespace golden::uses::uses::wasm2c

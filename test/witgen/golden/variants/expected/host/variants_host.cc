@@ -193,9 +193,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Load_string(wh::Ctx& c, uint32_t p) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
-[[maybe_unused]] bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   c.Store<uint32_t>(p, ptr);
   c.Store<uint32_t>(p + 4, len);
   return true;
@@ -203,9 +203,9 @@ void DoInitialize(void* arg) {
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
-[[maybe_unused]] bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
   uint32_t ptr = 0, len = 0;
-  if (!c.Length(v.size(), 1, &len) || !c.CopyIn(v.data(), len, 1, &ptr)) return false;
+  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
   cells[0] = ptr;
   cells[1] = len;
   return true;
@@ -231,7 +231,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_s32(c, p + 4);
   if (!f1) return std::nullopt;
-  return std::optional<std::tuple<int32_t, int32_t>>(std::in_place, std::tuple<int32_t, int32_t>{std::move(*f0), std::move(*f1)});
+  return std::optional<std::tuple<int32_t, int32_t>>(std::in_place, wh::Elide{[&] { return std::tuple<int32_t, int32_t>{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Store_tuple2_s32_s32_(wh::Ctx& c, const std::tuple<int32_t, int32_t>& v, uint32_t p) {
   return Store_s32(c, std::get<0>(v), p + 0) &&
@@ -242,7 +242,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Lift_s32(c, cells + 1);
   if (!f1) return std::nullopt;
-  return std::optional<std::tuple<int32_t, int32_t>>(std::in_place, std::tuple<int32_t, int32_t>{std::move(*f0), std::move(*f1)});
+  return std::optional<std::tuple<int32_t, int32_t>>(std::in_place, wh::Elide{[&] { return std::tuple<int32_t, int32_t>{std::move(*f0), std::move(*f1)}; }});
 }
 [[maybe_unused]] bool Lower_tuple2_s32_s32_(wh::Ctx& c, const std::tuple<int32_t, int32_t>& v, uint64_t* cells) {
   return Lower_s32(c, std::get<0>(v), cells + 0) &&
@@ -253,42 +253,42 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::None{}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::None{}}; }});
     }
     case 1: {
       auto x = Load_u8(c, p + 8);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Small{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Small{std::move(*x)}}; }});
     }
     case 2: {
       auto x = Load_u32(c, p + 8);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Int{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Int{std::move(*x)}}; }});
     }
     case 3: {
       auto x = Load_f32(c, p + 8);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Float{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Float{std::move(*x)}}; }});
     }
     case 4: {
       auto x = Load_u64(c, p + 8);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Long{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Long{std::move(*x)}}; }});
     }
     case 5: {
       auto x = Load_f64(c, p + 8);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Double{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Double{std::move(*x)}}; }});
     }
     case 6: {
       auto x = Load_string(c, p + 8);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Text{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Text{std::move(*x)}}; }});
     }
     case 7: {
       auto x = Load_tuple2_s32_s32_(c, p + 8);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Point{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Point{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("mixed", d);
@@ -335,42 +335,42 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::None{}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::None{}}; }});
     }
     case 1: {
       auto x = Lift_u8(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Small{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Small{std::move(*x)}}; }});
     }
     case 2: {
       auto x = Lift_u32(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Int{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Int{std::move(*x)}}; }});
     }
     case 3: {
       auto x = Lift_f32(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Float{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Float{std::move(*x)}}; }});
     }
     case 4: {
       auto x = Lift_u64(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Long{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Long{std::move(*x)}}; }});
     }
     case 5: {
       auto x = Lift_f64(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Double{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Double{std::move(*x)}}; }});
     }
     case 6: {
       auto x = Lift_string(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Text{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Text{std::move(*x)}}; }});
     }
     case 7: {
       auto x = Lift_tuple2_s32_s32_(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Point{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::Mixed>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::Mixed{::golden::variants::kinds::Mixed::Point{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("mixed", d);
@@ -709,12 +709,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Load_u32(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::OnlyInts>(std::in_place, ::golden::variants::kinds::OnlyInts{::golden::variants::kinds::OnlyInts::A{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::OnlyInts>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::OnlyInts{::golden::variants::kinds::OnlyInts::A{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Load_s32(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::OnlyInts>(std::in_place, ::golden::variants::kinds::OnlyInts{::golden::variants::kinds::OnlyInts::B{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::OnlyInts>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::OnlyInts{::golden::variants::kinds::OnlyInts::B{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("only-ints", d);
@@ -739,12 +739,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Lift_u32(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::OnlyInts>(std::in_place, ::golden::variants::kinds::OnlyInts{::golden::variants::kinds::OnlyInts::A{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::OnlyInts>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::OnlyInts{::golden::variants::kinds::OnlyInts::A{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Lift_s32(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::OnlyInts>(std::in_place, ::golden::variants::kinds::OnlyInts{::golden::variants::kinds::OnlyInts::B{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::OnlyInts>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::OnlyInts{::golden::variants::kinds::OnlyInts::B{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("only-ints", d);
@@ -770,12 +770,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Load_u32(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::IntFloat>(std::in_place, ::golden::variants::kinds::IntFloat{::golden::variants::kinds::IntFloat::I{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::IntFloat>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::IntFloat{::golden::variants::kinds::IntFloat::I{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Load_f32(c, p + 4);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::IntFloat>(std::in_place, ::golden::variants::kinds::IntFloat{::golden::variants::kinds::IntFloat::F{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::IntFloat>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::IntFloat{::golden::variants::kinds::IntFloat::F{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("int-float", d);
@@ -800,12 +800,12 @@ void DoInitialize(void* arg) {
     case 0: {
       auto x = Lift_u32(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::IntFloat>(std::in_place, ::golden::variants::kinds::IntFloat{::golden::variants::kinds::IntFloat::I{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::IntFloat>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::IntFloat{::golden::variants::kinds::IntFloat::I{std::move(*x)}}; }});
     }
     case 1: {
       auto x = Lift_f32(c, cells + 1);
       if (!x) return std::nullopt;
-      return std::optional<::golden::variants::kinds::IntFloat>(std::in_place, ::golden::variants::kinds::IntFloat{::golden::variants::kinds::IntFloat::F{std::move(*x)}});
+      return std::optional<::golden::variants::kinds::IntFloat>(std::in_place, wh::Elide{[&] { return ::golden::variants::kinds::IntFloat{::golden::variants::kinds::IntFloat::F{std::move(*x)}}; }});
     }
   }
   c.BadDiscriminant("int-float", d);
@@ -1003,7 +1003,7 @@ warden::Result<::golden::variants::kinds::Level> Instance::Classify(const ::gold
   if (!K.res) return warden::GuestAbiError("classify: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post classify");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::golden::variants::kinds::Level>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<::golden::variants::kinds::Wide> Instance::Widen(const ::golden::variants::kinds::Wide& w, const ::golden::variants::kinds::Few& f, const ::golden::variants::kinds::MidFlags& m) {
@@ -1024,7 +1024,7 @@ warden::Result<::golden::variants::kinds::Wide> Instance::Widen(const ::golden::
   if (!K.res) return warden::GuestAbiError("widen: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post widen");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::golden::variants::kinds::Wide>(std::in_place, std::move(*K.res));
 }
 
 warden::Result<::golden::variants::kinds::IntFloat> Instance::Ints(const ::golden::variants::kinds::OnlyInts& x, const ::golden::variants::kinds::IntFloat& y) {
@@ -1045,7 +1045,7 @@ warden::Result<::golden::variants::kinds::IntFloat> Instance::Ints(const ::golde
   if (!K.res) return warden::GuestAbiError("ints: " + Cx.error());
   if (Trap != WASM_RT_TRAP_NONE) return TrapStatus(St, Trap, "cabi_post ints");
   St->poisoned = false;
-  return std::move(*K.res);
+  return warden::Result<::golden::variants::kinds::IntFloat>(std::in_place, std::move(*K.res));
 }
 
 }  // namespace golden::variants::variants::wasm2c
