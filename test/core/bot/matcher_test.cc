@@ -1,8 +1,9 @@
 // The bot matcher over the fixture tables: literal hits at the start, end and overlapping,
 // classes, anchors, alternation, case, regex confirmation, several IDs, not_bots vetoes, long
-// and malformed user agents.
+// and malformed user agents; many IDs at once, and the production tables' own scan.
 #include "core/bot/matcher.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,80 @@ TEST(BotMatcherTest, ProductionTablesClassifyBrowsersAsHumans) {
            "like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
            "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0"}) {
     EXPECT_EQ(fixture::Ids(ua, BotTables()), S{}) << ua;
+  }
+}
+
+// The classification rule (docs/bot-detection.md) applied to every pattern MatchPatterns finds.
+std::vector<uint16_t> ReferenceIds(const Tables& t, std::string_view ua) {
+  std::vector<uint16_t> named, generic;
+  bool veto = false;
+  for (uint16_t p : MatchPatterns(t, ua)) {
+    const PatternInfo& info = t.patterns[p];
+    veto |= info.kind == PatternKind::kVeto;
+    std::vector<uint16_t>& into = info.kind == PatternKind::kNamed ? named : generic;
+    for (uint16_t i = 0; i < info.id_count; ++i) into.push_back(t.id_refs[info.first_id + i]);
+  }
+  std::vector<uint16_t> out = !named.empty() ? named : veto ? std::vector<uint16_t>{} : generic;
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// The exact text of every `step`-th unanchored case-sensitive literal keyword of the
+// production tables (bot tokens), each followed by a space, up to `max_size` bytes in all.
+std::vector<std::string> BotTokens(size_t step, size_t max_size) {
+  const Tables& t = BotTables();
+  std::vector<std::string> tokens;
+  size_t size = 0;
+  for (size_t k = 0; k < t.keywords.size() && size < max_size; k += step) {
+    const Keyword& kw = t.keywords[k];
+    if (kw.flags != kKeywordExact) continue;
+    tokens.push_back(std::string(t.text.data() + kw.text, kw.length) + " ");
+    size += tokens.back().size();
+  }
+  return tokens;
+}
+
+std::string ManyBotTokens(size_t step, size_t max_size) {
+  std::string ua;
+  for (const std::string& token : BotTokens(step, max_size)) ua += token;
+  return ua;
+}
+
+// Many IDs at once (more than ClassifyIds keeps on its stack, and every count up to there),
+// ascending and deduped.
+TEST(BotMatcherTest, ManyIdsSortedAndDeduped) {
+  const Tables& t = BotTables();
+  const std::string ua = ManyBotTokens(1, 4000);
+  const std::vector<uint16_t> ids = ClassifyIds(t, ua).ids;
+  EXPECT_GT(ids.size(), 64u);
+  EXPECT_EQ(ids, ReferenceIds(t, ua));
+  EXPECT_EQ(ClassifyIds(t, ua + " " + ua).ids, ids);  // every token twice
+  std::string prefix;
+  for (const std::string& token : BotTokens(1, 2000)) {
+    prefix += token;
+    EXPECT_EQ(ClassifyIds(t, prefix).ids, ReferenceIds(t, prefix)) << prefix;
+  }
+}
+
+// ClassifyIds scans the production tables with code of their own (matcher.cc); any other
+// tables, here a copy of them at another address, go through the general code. Both agree.
+TEST(BotMatcherTest, ProductionTablesAndACopyOfThemClassifyAlike) {
+  const Tables& production = BotTables();
+  const Tables copy = production;
+  std::vector<std::string> uas = {
+      "", "curl/8.4.0", "Googlebot/2.1", "Mozilla/5.0 (compatible; Googlebot/2.1; "
+      "+http://www.google.com/bot.html)",
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+      "Chrome/124.0.0.0 Safari/537.36",
+      "python-requests/2.31.0", "Mozilla/5.0 HeadlessChrome/120 crawler/1", "MyCrawler/1.0"};
+  for (size_t size = 10; size < 3000; size = size * 3 / 2) uas.push_back(ManyBotTokens(7, size));
+  for (const std::string& ua : uas) {
+    const Classification a = ClassifyIds(production, ua);
+    const Classification b = ClassifyIds(copy, ua);
+    EXPECT_EQ(a.ids, b.ids) << ua;
+    EXPECT_EQ(a.generic, b.generic) << ua;
+    EXPECT_EQ(a.ids, ReferenceIds(production, ua)) << ua;
   }
 }
 
