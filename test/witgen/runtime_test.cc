@@ -1,6 +1,7 @@
 // Unit tests of the host-side witgen runtime helpers the generated wasm2c glue relies on for
-// speed: the ASCII fast path of UTF-8 validation, Ctx::PutBytes (lowering into the reserved
-// block without a call or a check per value) and Elide (building a lifted value in place).
+// speed: the ASCII fast path of UTF-8 validation, Ctx::PutBytes, StoreBytesAt and LowerBytesTo
+// (lowering into the reserved block without a call or a check per value), Ctx::Reserve, and
+// Elide (building a lifted value in place).
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -116,6 +117,65 @@ TEST_F(PutBytesTest, EmptyTakesNothingAndOverflowAllocates) {
   EXPECT_EQ(std::memcmp(bytes_ + ptr, "abc", 3), 0);
   EXPECT_EQ(alloc_calls_, 2);
   EXPECT_FALSE(c.failed());
+}
+
+TEST_F(PutBytesTest, StoreBytesAtWritesThePairInPlace) {
+  Ctx c(&mem_, &AllocAt, this);
+  ASSERT_TRUE(c.Reserve(8));
+  ASSERT_TRUE(c.StoreBytesAt(0, "", 0, 1));  // empty: (0, 0), nothing taken
+  EXPECT_EQ(witgen::LoadScalar<uint32_t>(bytes_ + 0), 0u);
+  EXPECT_EQ(witgen::LoadScalar<uint32_t>(bytes_ + 4), 0u);
+  ASSERT_TRUE(c.StoreBytesAt(8, "hello", 5, 1));  // from the block
+  EXPECT_EQ(witgen::LoadScalar<uint32_t>(bytes_ + 8), kBlock);
+  EXPECT_EQ(witgen::LoadScalar<uint32_t>(bytes_ + 12), 5u);
+  EXPECT_EQ(std::memcmp(bytes_ + kBlock, "hello", 5), 0);
+  ASSERT_TRUE(c.StoreBytesAt(16, "abc", 3, 1));  // the block is used up: its own allocation
+  EXPECT_EQ(witgen::LoadScalar<uint32_t>(bytes_ + 16), kBlock + 128);
+  EXPECT_EQ(witgen::LoadScalar<uint32_t>(bytes_ + 20), 3u);
+  EXPECT_EQ(std::memcmp(bytes_ + kBlock + 128, "abc", 3), 0);
+  EXPECT_EQ(alloc_calls_, 2);
+  EXPECT_FALSE(c.failed());
+}
+
+TEST_F(PutBytesTest, LowerBytesToFillsTwoCells) {
+  Ctx c(&mem_, &AllocAt, this);
+  ASSERT_TRUE(c.Reserve(8));
+  uint64_t cells[2] = {7, 7};
+  ASSERT_TRUE(c.LowerBytesTo(cells, "", 0, 1));
+  EXPECT_EQ(cells[0], 0u);
+  EXPECT_EQ(cells[1], 0u);
+  ASSERT_TRUE(c.LowerBytesTo(cells, "xyz", 3, 1));
+  EXPECT_EQ(cells[0], kBlock);
+  EXPECT_EQ(cells[1], 3u);
+  EXPECT_EQ(std::memcmp(bytes_ + kBlock, "xyz", 3), 0);
+  ASSERT_TRUE(c.LowerBytesTo(cells, "12345", 5, 1));  // past the block
+  EXPECT_EQ(cells[0], kBlock + 128);
+  EXPECT_EQ(cells[1], 5u);
+  EXPECT_FALSE(c.failed());
+}
+
+// An allocator that traps, or answers an address outside memory.
+wasm_rt_trap_t AllocTraps(void*, uint32_t, uint32_t, uint32_t*) { return WASM_RT_TRAP_OOB; }
+wasm_rt_trap_t AllocOutside(void*, uint32_t, uint32_t, uint32_t* out) {
+  *out = 250;  // 250 + 16 > 256
+  return WASM_RT_TRAP_NONE;
+}
+
+TEST_F(PutBytesTest, ReserveReportsTrapsBadAddressesAndHugeSizes) {
+  Ctx trapped(&mem_, &AllocTraps, this);
+  EXPECT_FALSE(trapped.Reserve(16));
+  EXPECT_EQ(trapped.trap(), WASM_RT_TRAP_OOB);
+  Ctx outside(&mem_, &AllocOutside, this);
+  EXPECT_FALSE(outside.Reserve(16));
+  EXPECT_TRUE(outside.failed());
+  EXPECT_EQ(outside.trap(), WASM_RT_TRAP_NONE);
+  Ctx huge(&mem_, &AllocAt, this);
+  EXPECT_FALSE(huge.Reserve(uint64_t{1} << 32));
+  EXPECT_TRUE(huge.failed());
+  EXPECT_EQ(alloc_calls_, 0);
+  Ctx none(&mem_, &AllocAt, this);
+  EXPECT_TRUE(none.Reserve(0));  // nothing to reserve: no guest call
+  EXPECT_EQ(alloc_calls_, 0);
 }
 
 // Counts moves, to show Elide builds the value where the optional keeps it.

@@ -4,6 +4,8 @@
 ;;   40: list ok (80, 2)     48: list misaligned (65, 1)        56: list overflow (80, 0x40000000)
 ;;   64: "hi"   72: 0xc3 0x28   80: u32 1, u32 2
 ;;   96: variant a(7)   112: variant with discriminant 5
+;;   144: string element (64, 2) "hi"   176: string element (72, 2) bad UTF-8
+;;   256/288/320: tags records (names, more, flag) for get-tags modes 0/1/2
 (module
   (import "$root" "take-string" (func $take (param i32 i32)))
   (import "$root" "give-string" (func $give (param i32)))
@@ -20,6 +22,11 @@
   (data (i32.const 80) "\01\00\00\00\02\00\00\00")
   (data (i32.const 96) "\00\00\00\00\07\00\00\00")
   (data (i32.const 112) "\05\00\00\00\07\00\00\00")
+  (data (i32.const 144) "\40\00\00\00\02\00\00\00")
+  (data (i32.const 176) "\48\00\00\00\02\00\00\00")
+  (data (i32.const 256) "\90\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\01")
+  (data (i32.const 288) "\b0\00\00\00\01\00\00\00\90\00\00\00\01\00\00\00\00")
+  (data (i32.const 320) "\90\00\00\00\01\00\00\00\41\00\00\00\00\00\00\00\01")
   (func (export "_initialize"))
   (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
     (local $p i32)
@@ -45,6 +52,10 @@
     (if (i32.eq (local.get $m) (i32.const 1)) (then (return (i32.const 0xd800))))
     (if (i32.eq (local.get $m) (i32.const 2)) (then (return (i32.const 0x110000))))
     (i32.const 0x1f600))
+  (func (export "get-tags") (param $m i32) (result i32)
+    (if (i32.eq (local.get $m) (i32.const 1)) (then (return (i32.const 288))))
+    (if (i32.eq (local.get $m) (i32.const 2)) (then (return (i32.const 320))))
+    (i32.const 256))
   (func (export "boom") unreachable)
   (func (export "string-len") (param i32 i32) (result i32) (local.get 1))
   (func (export "call-host") (param $m i32)
@@ -61,6 +72,7 @@
   (func (export "cabi_post_get-list") (param i32))
   (func (export "cabi_post_get-variant") (param i32))
   (func (export "cabi_post_get-char") (param i32))
+  (func (export "cabi_post_get-tags") (param i32))
   (func (export "cabi_post_boom"))
   (func (export "cabi_post_string-len") (param i32))
   (func (export "cabi_post_call-host")))

@@ -51,6 +51,21 @@ TEST_F(Hostile, BadDiscriminant) {
   EXPECT_NE(r.status().message().find("discriminant"), std::string::npos);
 }
 
+TEST_F(Hostile, ListMembersOfARecord) {
+  auto ok = Fresh()->GetTags(0);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->names, (std::vector<std::string>{"hi"}));
+  EXPECT_TRUE(ok->more.empty());
+  EXPECT_TRUE(ok->flag);
+  auto utf8 = Fresh()->GetTags(1);  // the first member fails, the second lifts fine
+  EXPECT_EQ(utf8.status().code(), StatusCode::kGuestAbiViolation) << utf8.status().ToString();
+  EXPECT_NE(utf8.status().message().find("UTF-8"), std::string::npos);
+  auto misaligned = Fresh()->GetTags(2);  // an empty list is still checked
+  EXPECT_EQ(misaligned.status().code(), StatusCode::kGuestAbiViolation)
+      << misaligned.status().ToString();
+  EXPECT_NE(misaligned.status().message().find("misaligned"), std::string::npos);
+}
+
 TEST_F(Hostile, BadChars) {
   for (uint32_t mode : {1u, 2u}) {
     auto r = Fresh()->GetChar(mode);

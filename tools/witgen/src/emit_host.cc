@@ -110,11 +110,14 @@ void EmitExport(std::ostringstream& o, const Model& m, const EmitOptions& opt, c
       Layout l = LayoutOf(*fn.result);
       o << "  uint32_t Rp = static_cast<uint32_t>(k->call.result);\n"
         << "  if (Cx.Check(Rp, " << l.size << ", " << l.align << ", \"return area\")) {\n"
-        << "    std::destroy_at(&k->res);  // empty; the result is built in its place\n"
-        << "    new (&k->res) decltype(k->res)(Load_" << rk << "(Cx, Rp));\n  }\n";
+        << "    // k->res is empty (nothing to destroy): the result is built in its place.\n"
+        << "    new (&k->res) decltype(k->res)(Load_" << rk << "(Cx, Rp));\n"
+        << "    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed\n"
+        << "  }\n";
     } else {
-      o << "  std::destroy_at(&k->res);  // empty; the result is built in its place\n"
-        << "  new (&k->res) decltype(k->res)(Lift_" << rk << "(Cx, &k->call.result));\n";
+      o << "  // k->res is empty (nothing to destroy): the result is built in its place.\n"
+        << "  new (&k->res) decltype(k->res)(Lift_" << rk << "(Cx, &k->call.result));\n"
+        << "  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed\n";
     }
   }
   o << "  k->stage = 2;\n  " << pname << "(" << inst;
@@ -185,13 +188,15 @@ void EmitThunkBody(std::ostringstream& o, const FuncRef& f) {
       << ", \"parameter area\")) return ThunkFailure(St, Cx, \"" << f.label << "\");\n";
     for (size_t i = 0; i < pt.size(); ++i) {
       o << "  auto P" << i << " = Load_" << TypeKey(*pt[i]) << "(Cx, Area + " << offs[i] << ");\n"
-        << "  if (!P" << i << ") return ThunkFailure(St, Cx, \"" << f.label << "\");\n";
+        << "  if (!P" << i << " || Cx.failed()) return ThunkFailure(St, Cx, \"" << f.label
+        << "\");\n";
     }
   } else {
     std::vector<size_t> flat = FlatOffsets(pt);
     for (size_t i = 0; i < pt.size(); ++i) {
       o << "  auto P" << i << " = Lift_" << TypeKey(*pt[i]) << "(Cx, cells + " << flat[i] << ");\n"
-        << "  if (!P" << i << ") return ThunkFailure(St, Cx, \"" << f.label << "\");\n";
+        << "  if (!P" << i << " || Cx.failed()) return ThunkFailure(St, Cx, \"" << f.label
+        << "\");\n";
     }
   }
   for (size_t i = 0; i < pt.size(); ++i)

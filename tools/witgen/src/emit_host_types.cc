@@ -15,15 +15,17 @@ struct Bodies {
 };
 
 // `lower_attrs`: the attributes of Store_/Lower_ (small ones are forced inline).
+// `lift_attrs`: those of Load_/Lift_.
 void Emit(std::ostringstream& o, const std::string& cpp, const std::string& key, const Bodies& b,
-          const std::string& lower_attrs = "[[maybe_unused]]") {
-  o << "[[maybe_unused]] std::optional<" << cpp << "> Load_" << key
+          const std::string& lower_attrs = "[[maybe_unused]]",
+          const std::string& lift_attrs = "[[maybe_unused]]") {
+  o << lift_attrs << " std::optional<" << cpp << "> Load_" << key
     << "(wh::Ctx& c, uint32_t p) {\n"
     << b.load << "}\n"
     << lower_attrs << " bool Store_" << key << "(wh::Ctx& c, const " << cpp
     << "& v, uint32_t p) {\n"
     << b.store << "}\n"
-    << "[[maybe_unused]] std::optional<" << cpp << "> Lift_" << key
+    << lift_attrs << " std::optional<" << cpp << "> Lift_" << key
     << "(wh::Ctx& c, const uint64_t* cells) {\n"
     << b.lift << "}\n"
     << lower_attrs << " bool Lower_" << key << "(wh::Ctx& c, const " << cpp
@@ -69,12 +71,8 @@ void String(std::ostringstream& o, const std::string& key) {
   b.load = "  return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));\n";
   b.lift =
       "  return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));\n";
-  std::string give =
-      "  uint32_t ptr = 0, len = 0;\n"
-      "  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;\n";
-  b.store =
-      give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
-  b.lower = give + "  cells[0] = ptr;\n  cells[1] = len;\n  return true;\n";
+  b.store = "  return c.StoreBytesAt(p, v.data(), v.size(), 1);\n";
+  b.lower = "  return c.LowerBytesTo(cells, v.data(), v.size(), 1);\n";
   // Inlined: a request lowers many (mostly short or empty) strings.
   Emit(o, "std::string", key, b, "[[maybe_unused, gnu::always_inline]] inline");
 }
@@ -86,28 +84,50 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
   std::string sz = std::to_string(l.size), al = std::to_string(l.align);
   bool bytes = er.kind == Type::Kind::kPrim && (er.prim == Prim::kU8 || er.prim == Prim::kS8);
   bool strings = er.kind == Type::Kind::kPrim && er.prim == Prim::kString;
-  o << "[[maybe_unused]] std::optional<" << cpp << "> Take_" << key
-    << "(wh::Ctx& c, uint32_t ptr, uint32_t len) {\n"
-    << "  if (!c.CheckArray(ptr, len, " << sz << ", " << al
-    << ", \"list\")) return std::nullopt;\n";
-  if (strings) {  // each string built in place from the checked guest bytes
-    o << "  std::optional<" << cpp << "> res(std::in_place);\n  " << cpp
-      << "& out = *res;\n  out.reserve(len);\n"
-      << "  for (uint32_t i = 0; i < len; ++i) {\n"
-      << "    uint32_t sp = c.Load<uint32_t>(ptr + i * 8);\n"
-      << "    uint32_t sl = c.Load<uint32_t>(ptr + i * 8 + 4);\n"
-      << "    const char* s = c.StringAt(sp, sl);\n"
-      << "    if (s == nullptr) return std::nullopt;\n    out.emplace_back(s, sl);\n  }\n"
-      << "  return res;\n}\n";
-  } else if (bytes) {
-    o << "  const " << ecpp << "* data = reinterpret_cast<const " << ecpp << "*>(c.Data(ptr));\n"
+  if (bytes) {
+    o << "[[maybe_unused]] std::optional<" << cpp << "> Take_" << key
+      << "(wh::Ctx& c, uint32_t ptr, uint32_t len) {\n"
+      << "  if (!c.CheckArray(ptr, len, " << sz << ", " << al
+      << ", \"list\")) return std::nullopt;\n"
+      << "  const " << ecpp << "* data = reinterpret_cast<const " << ecpp << "*>(c.Data(ptr));\n"
       << "  return std::optional<" << cpp << ">(std::in_place, data, data + len);\n}\n";
-  } else if (!strings) {
-    o << "  " << cpp << " out;\n  out.reserve(len);\n"
-      << "  for (uint32_t i = 0; i < len; ++i) {\n"
-      << "    auto e = Load_" << ek << "(c, ptr + i * " << sz << ");\n"
-      << "    if (!e) return std::nullopt;\n    out.push_back(std::move(*e));\n  }\n"
-      << "  return out;\n}\n";
+  } else {
+    // Value forms (TakeV_, LoadV_, LiftV_): the list itself, empty after a failure, which is
+    // recorded in the Ctx (callers check c.failed()). A record member built from them lands in
+    // the record directly (no optional to move from and destroy). TakeV_ is inline and builds
+    // an empty list (the common answer) at the caller after one check; TakeVAll_ (out of line)
+    // does the rest. Every path returns `out`, so it is built in the caller's slot (NRVO).
+    o << "[[maybe_unused]] " << cpp << " TakeVAll_" << key
+      << "(wh::Ctx& c, uint32_t ptr, uint32_t len) {\n  " << cpp << " out;\n"
+      << "  if (!c.CheckArray(ptr, len, " << sz << ", " << al
+      << ", \"list\")) [[unlikely]] return out;\n"
+      << "  if (len == 0) return out;\n  WITGEN_INLINE_CALL out.reserve(len);\n"
+      << "  for (uint32_t i = 0; i < len; ++i) {\n";
+    if (strings) {  // each string built in place from the checked guest bytes
+      o << "    uint32_t sp = c.Load<uint32_t>(ptr + i * 8);\n"
+        << "    uint32_t sl = c.Load<uint32_t>(ptr + i * 8 + 4);\n"
+        << "    const char* s = c.StringAt(sp, sl);\n"
+        << "    if (s == nullptr) [[unlikely]] return out;\n"
+        << "    out.emplace_back(s, sl);\n";
+    } else {
+      o << "    auto e = Load_" << ek << "(c, ptr + i * " << sz << ");\n"
+        << "    if (!e || c.failed()) [[unlikely]] return out;\n"
+        << "    out.push_back(std::move(*e));\n";
+    }
+    const std::string inl = "[[maybe_unused, gnu::always_inline]] inline ";
+    o << "  }\n  return out;\n}\n"
+      << inl << cpp << " TakeV_" << key << "(wh::Ctx& c, uint32_t ptr, uint32_t len) {\n"
+      << "  if (len == 0 && c.InBounds(ptr, 0, " << al << ")) [[likely]] return " << cpp
+      << "();\n  return TakeVAll_" << key << "(c, ptr, len);\n}\n"
+      << inl << cpp << " LoadV_" << key << "(wh::Ctx& c, uint32_t p) {\n"
+      << "  return TakeV_" << key << "(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));\n}\n"
+      << inl << cpp << " LiftV_" << key << "(wh::Ctx& c, const uint64_t* cells) {\n"
+      << "  return TakeV_" << key
+      << "(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));\n}\n"
+      << inl << "std::optional<" << cpp << "> Take_" << key
+      << "(wh::Ctx& c, uint32_t ptr, uint32_t len) {\n"
+      << "  std::optional<" << cpp << "> res(std::in_place, wh::Elide{[&] { return TakeV_" << key
+      << "(c, ptr, len); }});\n  if (c.failed()) [[unlikely]] res.reset();\n  return res;\n}\n";
   }
   o << "[[maybe_unused]] bool Give_" << key << "(wh::Ctx& c, const " << cpp
     << "& v, uint32_t* ptr, uint32_t* len) {\n";
@@ -129,7 +149,10 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
   b.store =
       give + "  c.Store<uint32_t>(p, ptr);\n  c.Store<uint32_t>(p + 4, len);\n  return true;\n";
   b.lower = give + "  cells[0] = ptr;\n  cells[1] = len;\n  return true;\n";
-  if (!bytes) {
+  if (bytes) {  // like a string
+    b.store = "  return c.StoreBytesAt(p, v.data(), v.size(), 1);\n";
+    b.lower = "  return c.LowerBytesTo(cells, v.data(), v.size(), 1);\n";
+  } else {
     // An empty list (common: a request's extra pairs, a config's optional lists) is two
     // stores at the caller, without entering the out-of-line Give_.
     b.store = "  if (v.empty()) {\n    c.Store<uint32_t>(p, 0);\n    c.Store<uint32_t>(p + 4, 0);\n"
@@ -137,32 +160,50 @@ void List(std::ostringstream& o, const Package& pkg, const Type& r, const std::s
     b.lower = "  if (v.empty()) {\n    cells[0] = 0;\n    cells[1] = 0;\n    return true;\n  }\n" +
               b.lower;
   }
-  Emit(o, cpp, key, b, "[[maybe_unused, gnu::always_inline]] inline");
+  Emit(o, cpp, key, b, "[[maybe_unused, gnu::always_inline]] inline",
+       bytes ? "[[maybe_unused]]" : "[[maybe_unused, gnu::always_inline]] inline");
 }
 
 // Lifting a record-like value member by member: the statements loading each member into
 // f0, f1, .. (returning nullopt on failure), for memory at `p + base` and for cells at
 // `cells + base`, and the expression that builds the value from them.
 struct MemberLoads {
-  std::string load, lift, make;
+  std::string load, lift, make_load, make_lift;
 };
+// True for a list lifted by value (LoadV_/LiftV_): any list but a byte list.
+bool LiftsByValue(const Type& t) {
+  const Type& r = Resolve(t);
+  if (r.kind != Type::Kind::kList) return false;
+  const Type& er = Resolve(*r.args[0]);
+  return !(er.kind == Type::Kind::kPrim && (er.prim == Prim::kU8 || er.prim == Prim::kS8));
+}
+// A named record's list members are lifted straight into the record while it is built
+// (wh::Elide of LoadV_/LiftV_); a failure there leaves the record built and the failure in the
+// Ctx, which the consumers of a lifted value check (Invoke_<id>, import thunks, list loops).
 MemberLoads MemberLoadsOf(const Package& pkg, const Type& r, uint32_t mem_base, size_t flat_base,
                           const std::string& indent) {
   std::vector<const Type*> mem = Members(r);
   std::vector<uint32_t> offs = FieldOffsets(mem);
   std::vector<size_t> flat = FlatOffsets(mem);
+  const bool named_record = r.kind == Type::Kind::kNamed && r.def->kind == TypeDef::Kind::kRecord;
   MemberLoads m;
-  std::string args;
+  std::string load_args, lift_args;
   for (size_t i = 0; i < mem.size(); ++i) {
-    std::string k = TypeKey(*mem[i]), f = "f" + std::to_string(i);
+    std::string k = TypeKey(*mem[i]), f = "f" + std::to_string(i), sep = i ? ", " : "";
+    std::string mo = std::to_string(mem_base + offs[i]), fo = std::to_string(flat_base + flat[i]);
+    if (named_record && LiftsByValue(*mem[i])) {
+      load_args += sep + "wh::Elide{[&] { return LoadV_" + k + "(c, p + " + mo + "); }}";
+      lift_args += sep + "wh::Elide{[&] { return LiftV_" + k + "(c, cells + " + fo + "); }}";
+      continue;
+    }
     std::string check = indent + "if (!" + f + ") return std::nullopt;\n";
-    m.load += indent + "auto " + f + " = Load_" + k + "(c, p + " +
-              std::to_string(mem_base + offs[i]) + ");\n" + check;
-    m.lift += indent + "auto " + f + " = Lift_" + k + "(c, cells + " +
-              std::to_string(flat_base + flat[i]) + ");\n" + check;
-    args += (i ? ", " : "") + std::string("std::move(*") + f + ")";
+    m.load += indent + "auto " + f + " = Load_" + k + "(c, p + " + mo + ");\n" + check;
+    m.lift += indent + "auto " + f + " = Lift_" + k + "(c, cells + " + fo + ");\n" + check;
+    load_args += sep + "std::move(*" + f + ")";
+    lift_args += sep + "std::move(*" + f + ")";
   }
-  m.make = CppType(pkg, r) + "{" + args + "}";
+  m.make_load = CppType(pkg, r) + "{" + load_args + "}";
+  m.make_lift = CppType(pkg, r) + "{" + lift_args + "}";
   return m;
 }
 
@@ -181,9 +222,8 @@ void Record(std::ostringstream& o, const Package& pkg, const Type& r, const std:
     b.lower += sep + "Lower_" + k + "(c, " + acc + ", cells + " + std::to_string(flat[i]) + ")";
   }
   MemberLoads m = MemberLoadsOf(pkg, r, 0, 0, "  ");
-  std::string ret = "  return " + Wrap(cpp, m.make) + ";\n";
-  b.load = m.load + ret;
-  b.lift = m.lift + ret;
+  b.load = m.load + "  return " + Wrap(cpp, m.make_load) + ";\n";
+  b.lift = m.lift + "  return " + Wrap(cpp, m.make_lift) + ";\n";
   b.store += ";\n";
   b.lower += ";\n";
   Emit(o, cpp, key, b);
@@ -214,11 +254,13 @@ void Variant(std::ostringstream& o, const Package& pkg, const Type& r, const std
       if (InlineRecordPayload(pt)) {
         // No temporary record: its members are lifted here and it is built in place.
         MemberLoads m = MemberLoadsOf(pkg, Resolve(*pt), s.payload_offset, 1, "      ");
-        std::string ret =
-            "      return " +
-            Wrap(s.cpp, s.MakeExpr(i, "wh::Elide{[&] { return " + m.make + "; }}")) + ";\n    }\n";
-        b.load += ci + m.load + ret;
-        b.lift += ci + m.lift + ret;
+        auto ret = [&](const std::string& make) {
+          return "      return " +
+                 Wrap(s.cpp, s.MakeExpr(i, "wh::Elide{[&] { return " + make + "; }}")) +
+                 ";\n    }\n";
+        };
+        b.load += ci + m.load + ret(m.make_load);
+        b.lift += ci + m.lift + ret(m.make_lift);
       } else {
         std::string ret = "      if (!x) return std::nullopt;\n      return " +
                           Wrap(s.cpp, s.MakeExpr(i, "std::move(*x)")) + ";\n    }\n";

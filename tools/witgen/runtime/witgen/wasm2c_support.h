@@ -18,6 +18,15 @@
 #include "wasm-rt.h"
 #include "witgen/abi.h"
 
+// Marks a call the compiler must inline (clang's statement attribute; nothing elsewhere). The
+// generated lifting code uses it for std::vector::reserve on an empty vector, which clang
+// otherwise may call out of line (a relocation loop with nothing to relocate).
+#if defined(__clang__) && __clang_major__ >= 16
+#define WITGEN_INLINE_CALL [[clang::always_inline]]
+#else
+#define WITGEN_INLINE_CALL
+#endif
+
 namespace witgen::host {
 
 // Allocates `size` bytes aligned to `align` in guest memory through the guest's cabi_realloc.
@@ -93,15 +102,19 @@ class Ctx {
   // serves later Alloc calls from it (each rounded up to 8 bytes; see Round8). An export call
   // reserves all its out-of-line argument data this way: one guest call instead of one per
   // string and list. 0 bytes → nothing.
-  bool Reserve(uint64_t size) {
+  // Inline, calling the allocator directly (what Alloc does when no block is reserved yet).
+  [[gnu::always_inline]] bool Reserve(uint64_t size) {
     if (size == 0) return true;
-    if (size > 0xffffffffull) return Fail("value too large for guest");
+    if (size > 0xffffffffull) [[unlikely]] return TooLarge();
     uint32_t p = 0;
-    if (!Alloc(static_cast<uint32_t>(size), 8, &p)) return false;
+    wasm_rt_trap_t trap = alloc_(alloc_self_, 8, static_cast<uint32_t>(size), &p);
+    if (trap != WASM_RT_TRAP_NONE) [[unlikely]] return AllocTrapped(trap);
+    if (!Check(p, size, 8, "cabi_realloc result")) return false;
     block_next_ = p;
     block_end_ = p + size;
     return true;
   }
+  [[gnu::noinline, gnu::cold]] bool TooLarge() { return Fail("value too large for guest"); }
 
   // Allocates guest memory (0 bytes → address 0, no call): from the reserved block when it
   // has room, else through cabi_realloc. Checks the returned address.
@@ -146,6 +159,54 @@ class Ctx {
   [[gnu::noinline]] bool PutBytesSlow(const void* data, size_t n, uint32_t align, uint32_t* ptr,
                                       uint32_t* len) {
     return Length(n, 1, len) && CopyIn(data, *len, align, ptr);
+  }
+  // PutBytes, then stores the (address, length) pair at guest address `p` (checked by the
+  // caller): what a string or byte-list field of a record lowered to memory takes. The pair
+  // never passes through the stack, and an empty value is two stores.
+  [[gnu::always_inline]] bool StoreBytesAt(uint32_t p, const void* data, size_t n,
+                                           uint32_t align) {
+    uint32_t at = 0;
+    if (n != 0) {
+      const uint64_t next = block_next_;  // 8-aligned (align <= 8)
+      if (n > block_end_ - next) [[unlikely]] return StoreBytesSlow(p, data, n, align);
+      block_next_ = Round8(next + n);  // before the copy, whose byte stores may alias *this
+      at = static_cast<uint32_t>(next);
+      CopyBytes(mem_->data + at, static_cast<const uint8_t*>(data), n);
+    }
+    uint8_t* base = mem_->data;
+    StoreScalar<uint32_t>(base + p, at);
+    StoreScalar<uint32_t>(base + p + 4, static_cast<uint32_t>(n));
+    return true;
+  }
+  // StoreBytesAt for the flat form: the pair goes to cells[0] and cells[1].
+  [[gnu::always_inline]] bool LowerBytesTo(uint64_t* cells, const void* data, size_t n,
+                                           uint32_t align) {
+    uint32_t at = 0;
+    if (n != 0) {
+      const uint64_t next = block_next_;
+      if (n > block_end_ - next) [[unlikely]] return LowerBytesSlow(cells, data, n, align);
+      block_next_ = Round8(next + n);
+      at = static_cast<uint32_t>(next);
+      CopyBytes(mem_->data + at, static_cast<const uint8_t*>(data), n);
+    }
+    cells[0] = at;
+    cells[1] = n;
+    return true;
+  }
+  [[gnu::noinline]] bool StoreBytesSlow(uint32_t p, const void* data, size_t n, uint32_t align) {
+    uint32_t ptr = 0, len = 0;
+    if (!PutBytesSlow(data, n, align, &ptr, &len)) return false;
+    Store<uint32_t>(p, ptr);  // after the allocation: it may have grown (moved) the memory
+    Store<uint32_t>(p + 4, len);
+    return true;
+  }
+  [[gnu::noinline]] bool LowerBytesSlow(uint64_t* cells, const void* data, size_t n,
+                                        uint32_t align) {
+    uint32_t ptr = 0, len = 0;
+    if (!PutBytesSlow(data, n, align, &ptr, &len)) return false;
+    cells[0] = ptr;
+    cells[1] = len;
+    return true;
   }
   // memcpy of n > 0 bytes; short copies (most strings in a request) inline, with overlapping
   // word moves instead of a call.

@@ -129,21 +129,13 @@ void DoInitialize(void* arg) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  c.Store<uint32_t>(p, ptr);
-  c.Store<uint32_t>(p + 4, len);
-  return true;
+  return c.StoreBytesAt(p, v.data(), v.size(), 1);
 }
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  cells[0] = ptr;
-  cells[1] = len;
-  return true;
+  return c.LowerBytesTo(cells, v.data(), v.size(), 1);
 }
 
 [[maybe_unused]] std::optional<::warden::analyze::types::Answer> Load_types_answer(wh::Ctx& c, uint32_t p) {
@@ -219,16 +211,32 @@ void DoInitialize(void* arg) {
          Lower_string(c, std::get<1>(v), cells + 2);
 }
 
-[[maybe_unused]] std::optional<std::vector<std::tuple<std::string, std::string>>> Take_list_tuple2_string_string__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 16, 4, "list")) return std::nullopt;
+[[maybe_unused]] std::vector<std::tuple<std::string, std::string>> TakeVAll_list_tuple2_string_string__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
   std::vector<std::tuple<std::string, std::string>> out;
-  out.reserve(len);
+  if (!c.CheckArray(ptr, len, 16, 4, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     auto e = Load_tuple2_string_string_(c, ptr + i * 16);
-    if (!e) return std::nullopt;
+    if (!e || c.failed()) [[unlikely]] return out;
     out.push_back(std::move(*e));
   }
   return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::tuple<std::string, std::string>> TakeV_list_tuple2_string_string__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 4)) [[likely]] return std::vector<std::tuple<std::string, std::string>>();
+  return TakeVAll_list_tuple2_string_string__(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::tuple<std::string, std::string>> LoadV_list_tuple2_string_string__(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_tuple2_string_string__(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::tuple<std::string, std::string>> LiftV_list_tuple2_string_string__(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_tuple2_string_string__(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::tuple<std::string, std::string>>> Take_list_tuple2_string_string__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<std::tuple<std::string, std::string>>> res(std::in_place, wh::Elide{[&] { return TakeV_list_tuple2_string_string__(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
+  return res;
 }
 [[maybe_unused]] bool Give_list_tuple2_string_string__(wh::Ctx& c, const std::vector<std::tuple<std::string, std::string>>& v, uint32_t* ptr, uint32_t* len) {
   if (!c.Length(v.size(), 16, len)) return false;
@@ -238,7 +246,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::tuple<std::string, std::string>>> Load_list_tuple2_string_string__(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::tuple<std::string, std::string>>> Load_list_tuple2_string_string__(wh::Ctx& c, uint32_t p) {
   return Take_list_tuple2_string_string__(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_tuple2_string_string__(wh::Ctx& c, const std::vector<std::tuple<std::string, std::string>>& v, uint32_t p) {
@@ -253,7 +261,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::tuple<std::string, std::string>>> Lift_list_tuple2_string_string__(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::tuple<std::string, std::string>>> Lift_list_tuple2_string_string__(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_tuple2_string_string__(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_tuple2_string_string__(wh::Ctx& c, const std::vector<std::tuple<std::string, std::string>>& v, uint64_t* cells) {
@@ -296,21 +304,13 @@ void DoInitialize(void* arg) {
   return Take_list_u8_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint32_t p) {
-  uint32_t ptr = 0, len = 0;
-  if (!Give_list_u8_(c, v, &ptr, &len)) return false;
-  c.Store<uint32_t>(p, ptr);
-  c.Store<uint32_t>(p + 4, len);
-  return true;
+  return c.StoreBytesAt(p, v.data(), v.size(), 1);
 }
 [[maybe_unused]] std::optional<std::vector<uint8_t>> Lift_list_u8_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_u8_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint64_t* cells) {
-  uint32_t ptr = 0, len = 0;
-  if (!Give_list_u8_(c, v, &ptr, &len)) return false;
-  cells[0] = ptr;
-  cells[1] = len;
-  return true;
+  return c.LowerBytesTo(cells, v.data(), v.size(), 1);
 }
 
 [[maybe_unused]] std::optional<std::optional<std::vector<uint8_t>>> Load_option_list_u8__(wh::Ctx& c, uint32_t p) {
@@ -381,17 +381,13 @@ void DoInitialize(void* arg) {
   if (!f3) return std::nullopt;
   auto f4 = Load_string(c, p + 32);
   if (!f4) return std::nullopt;
-  auto f5 = Load_list_tuple2_string_string__(c, p + 40);
-  if (!f5) return std::nullopt;
   auto f6 = Load_string(c, p + 48);
   if (!f6) return std::nullopt;
   auto f7 = Load_string(c, p + 56);
   if (!f7) return std::nullopt;
   auto f8 = Load_option_list_u8__(c, p + 64);
   if (!f8) return std::nullopt;
-  auto f9 = Load_list_tuple2_string_string__(c, p + 76);
-  if (!f9) return std::nullopt;
-  return std::optional<::warden::analyze::types::Request>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::Request{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9)}; }});
+  return std::optional<::warden::analyze::types::Request>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::Request{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), wh::Elide{[&] { return LoadV_list_tuple2_string_string__(c, p + 40); }}, std::move(*f6), std::move(*f7), std::move(*f8), wh::Elide{[&] { return LoadV_list_tuple2_string_string__(c, p + 76); }}}; }});
 }
 [[maybe_unused]] bool Store_types_request(wh::Ctx& c, const ::warden::analyze::types::Request& v, uint32_t p) {
   return Store_string(c, v.ip, p + 0) &&
@@ -416,17 +412,13 @@ void DoInitialize(void* arg) {
   if (!f3) return std::nullopt;
   auto f4 = Lift_string(c, cells + 8);
   if (!f4) return std::nullopt;
-  auto f5 = Lift_list_tuple2_string_string__(c, cells + 10);
-  if (!f5) return std::nullopt;
   auto f6 = Lift_string(c, cells + 12);
   if (!f6) return std::nullopt;
   auto f7 = Lift_string(c, cells + 14);
   if (!f7) return std::nullopt;
   auto f8 = Lift_option_list_u8__(c, cells + 16);
   if (!f8) return std::nullopt;
-  auto f9 = Lift_list_tuple2_string_string__(c, cells + 19);
-  if (!f9) return std::nullopt;
-  return std::optional<::warden::analyze::types::Request>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::Request{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8), std::move(*f9)}; }});
+  return std::optional<::warden::analyze::types::Request>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::Request{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), wh::Elide{[&] { return LiftV_list_tuple2_string_string__(c, cells + 10); }}, std::move(*f6), std::move(*f7), std::move(*f8), wh::Elide{[&] { return LiftV_list_tuple2_string_string__(c, cells + 19); }}}; }});
 }
 [[maybe_unused]] bool Lower_types_request(wh::Ctx& c, const ::warden::analyze::types::Request& v, uint64_t* cells) {
   return Lower_string(c, v.ip, cells + 0) &&
@@ -441,18 +433,33 @@ void DoInitialize(void* arg) {
          Lower_list_tuple2_string_string__(c, v.extra, cells + 19);
 }
 
-[[maybe_unused]] std::optional<std::vector<std::string>> Take_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 8, 4, "list")) return std::nullopt;
-  std::optional<std::vector<std::string>> res(std::in_place);
-  std::vector<std::string>& out = *res;
-  out.reserve(len);
+[[maybe_unused]] std::vector<std::string> TakeVAll_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::vector<std::string> out;
+  if (!c.CheckArray(ptr, len, 8, 4, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     uint32_t sp = c.Load<uint32_t>(ptr + i * 8);
     uint32_t sl = c.Load<uint32_t>(ptr + i * 8 + 4);
     const char* s = c.StringAt(sp, sl);
-    if (s == nullptr) return std::nullopt;
+    if (s == nullptr) [[unlikely]] return out;
     out.emplace_back(s, sl);
   }
+  return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::string> TakeV_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 4)) [[likely]] return std::vector<std::string>();
+  return TakeVAll_list_string_(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::string> LoadV_list_string_(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_string_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::string> LiftV_list_string_(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_string_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::string>> Take_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<std::string>> res(std::in_place, wh::Elide{[&] { return TakeV_list_string_(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
   return res;
 }
 [[maybe_unused]] bool Give_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t* ptr, uint32_t* len) {
@@ -463,7 +470,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::string>> Load_list_string_(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::string>> Load_list_string_(wh::Ctx& c, uint32_t p) {
   return Take_list_string_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t p) {
@@ -478,7 +485,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::string>> Lift_list_string_(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::string>> Lift_list_string_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_string_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint64_t* cells) {
@@ -711,19 +718,13 @@ void DoInitialize(void* arg) {
 }
 
 [[maybe_unused]] std::optional<::warden::analyze::types::BotResult> Load_types_bot_result(wh::Ctx& c, uint32_t p) {
-  auto f0 = Load_list_string_(c, p + 0);
-  if (!f0) return std::nullopt;
-  auto f1 = Load_list_string_(c, p + 8);
-  if (!f1) return std::nullopt;
-  auto f2 = Load_list_string_(c, p + 16);
-  if (!f2) return std::nullopt;
   auto f3 = Load_bool(c, p + 24);
   if (!f3) return std::nullopt;
   auto f4 = Load_bool(c, p + 25);
   if (!f4) return std::nullopt;
   auto f5 = Load_bool(c, p + 26);
   if (!f5) return std::nullopt;
-  return std::optional<::warden::analyze::types::BotResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)}; }});
+  return std::optional<::warden::analyze::types::BotResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotResult{wh::Elide{[&] { return LoadV_list_string_(c, p + 0); }}, wh::Elide{[&] { return LoadV_list_string_(c, p + 8); }}, wh::Elide{[&] { return LoadV_list_string_(c, p + 16); }}, std::move(*f3), std::move(*f4), std::move(*f5)}; }});
 }
 [[maybe_unused]] bool Store_types_bot_result(wh::Ctx& c, const ::warden::analyze::types::BotResult& v, uint32_t p) {
   return Store_list_string_(c, v.allowed, p + 0) &&
@@ -734,19 +735,13 @@ void DoInitialize(void* arg) {
          Store_bool(c, v.missing_user_agent, p + 26);
 }
 [[maybe_unused]] std::optional<::warden::analyze::types::BotResult> Lift_types_bot_result(wh::Ctx& c, const uint64_t* cells) {
-  auto f0 = Lift_list_string_(c, cells + 0);
-  if (!f0) return std::nullopt;
-  auto f1 = Lift_list_string_(c, cells + 2);
-  if (!f1) return std::nullopt;
-  auto f2 = Lift_list_string_(c, cells + 4);
-  if (!f2) return std::nullopt;
   auto f3 = Lift_bool(c, cells + 6);
   if (!f3) return std::nullopt;
   auto f4 = Lift_bool(c, cells + 7);
   if (!f4) return std::nullopt;
   auto f5 = Lift_bool(c, cells + 8);
   if (!f5) return std::nullopt;
-  return std::optional<::warden::analyze::types::BotResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)}; }});
+  return std::optional<::warden::analyze::types::BotResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::BotResult{wh::Elide{[&] { return LiftV_list_string_(c, cells + 0); }}, wh::Elide{[&] { return LiftV_list_string_(c, cells + 2); }}, wh::Elide{[&] { return LiftV_list_string_(c, cells + 4); }}, std::move(*f3), std::move(*f4), std::move(*f5)}; }});
 }
 [[maybe_unused]] bool Lower_types_bot_result(wh::Ctx& c, const ::warden::analyze::types::BotResult& v, uint64_t* cells) {
   return Lower_list_string_(c, v.allowed, cells + 0) &&
@@ -761,19 +756,13 @@ void DoInitialize(void* arg) {
   uint32_t d = c.Load<uint8_t>(p);
   switch (d) {
     case 0: {
-      auto f0 = Load_list_string_(c, p + 4);
-      if (!f0) return std::nullopt;
-      auto f1 = Load_list_string_(c, p + 12);
-      if (!f1) return std::nullopt;
-      auto f2 = Load_list_string_(c, p + 20);
-      if (!f2) return std::nullopt;
       auto f3 = Load_bool(c, p + 28);
       if (!f3) return std::nullopt;
       auto f4 = Load_bool(c, p + 29);
       if (!f4) return std::nullopt;
       auto f5 = Load_bool(c, p + 30);
       if (!f5) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)}; }}); }});
+      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::BotResult{wh::Elide{[&] { return LoadV_list_string_(c, p + 4); }}, wh::Elide{[&] { return LoadV_list_string_(c, p + 12); }}, wh::Elide{[&] { return LoadV_list_string_(c, p + 20); }}, std::move(*f3), std::move(*f4), std::move(*f5)}; }}); }});
     }
     case 1: {
       auto x = Load_types_analysis_error(c, p + 4);
@@ -801,19 +790,13 @@ void DoInitialize(void* arg) {
   uint32_t d = static_cast<uint32_t>(cells[0]);
   switch (d) {
     case 0: {
-      auto f0 = Lift_list_string_(c, cells + 1);
-      if (!f0) return std::nullopt;
-      auto f1 = Lift_list_string_(c, cells + 3);
-      if (!f1) return std::nullopt;
-      auto f2 = Lift_list_string_(c, cells + 5);
-      if (!f2) return std::nullopt;
       auto f3 = Lift_bool(c, cells + 7);
       if (!f3) return std::nullopt;
       auto f4 = Lift_bool(c, cells + 8);
       if (!f4) return std::nullopt;
       auto f5 = Lift_bool(c, cells + 9);
       if (!f5) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::BotResult{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5)}; }}); }});
+      return std::optional<::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::BotResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::BotResult{wh::Elide{[&] { return LiftV_list_string_(c, cells + 1); }}, wh::Elide{[&] { return LiftV_list_string_(c, cells + 3); }}, wh::Elide{[&] { return LiftV_list_string_(c, cells + 5); }}, std::move(*f3), std::move(*f4), std::move(*f5)}; }}); }});
     }
     case 1: {
       auto x = Lift_types_analysis_error(c, cells + 1);
@@ -863,16 +846,32 @@ void DoInitialize(void* arg) {
   return true;
 }
 
-[[maybe_unused]] std::optional<std::vector<::warden::analyze::types::EmailType>> Take_list_types_email_type_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 1, 1, "list")) return std::nullopt;
+[[maybe_unused]] std::vector<::warden::analyze::types::EmailType> TakeVAll_list_types_email_type_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
   std::vector<::warden::analyze::types::EmailType> out;
-  out.reserve(len);
+  if (!c.CheckArray(ptr, len, 1, 1, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     auto e = Load_types_email_type(c, ptr + i * 1);
-    if (!e) return std::nullopt;
+    if (!e || c.failed()) [[unlikely]] return out;
     out.push_back(std::move(*e));
   }
   return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<::warden::analyze::types::EmailType> TakeV_list_types_email_type_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 1)) [[likely]] return std::vector<::warden::analyze::types::EmailType>();
+  return TakeVAll_list_types_email_type_(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<::warden::analyze::types::EmailType> LoadV_list_types_email_type_(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_types_email_type_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<::warden::analyze::types::EmailType> LiftV_list_types_email_type_(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_types_email_type_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<::warden::analyze::types::EmailType>> Take_list_types_email_type_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<::warden::analyze::types::EmailType>> res(std::in_place, wh::Elide{[&] { return TakeV_list_types_email_type_(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
+  return res;
 }
 [[maybe_unused]] bool Give_list_types_email_type_(wh::Ctx& c, const std::vector<::warden::analyze::types::EmailType>& v, uint32_t* ptr, uint32_t* len) {
   if (!c.Length(v.size(), 1, len)) return false;
@@ -882,7 +881,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<::warden::analyze::types::EmailType>> Load_list_types_email_type_(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<::warden::analyze::types::EmailType>> Load_list_types_email_type_(wh::Ctx& c, uint32_t p) {
   return Take_list_types_email_type_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_types_email_type_(wh::Ctx& c, const std::vector<::warden::analyze::types::EmailType>& v, uint32_t p) {
@@ -897,7 +896,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<::warden::analyze::types::EmailType>> Lift_list_types_email_type_(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<::warden::analyze::types::EmailType>> Lift_list_types_email_type_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_types_email_type_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_types_email_type_(wh::Ctx& c, const std::vector<::warden::analyze::types::EmailType>& v, uint64_t* cells) {
@@ -991,9 +990,7 @@ void DoInitialize(void* arg) {
   if (!f6) return std::nullopt;
   auto f7 = Load_bool(c, p + 20);
   if (!f7) return std::nullopt;
-  auto f8 = Load_list_string_(c, p + 24);
-  if (!f8) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8)}; }});
+  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), wh::Elide{[&] { return LoadV_list_string_(c, p + 24); }}}; }});
 }
 [[maybe_unused]] bool Store_types_email_config(wh::Ctx& c, const ::warden::analyze::types::EmailConfig& v, uint32_t p) {
   return Store_bool(c, v.require_top_level_domain, p + 0) &&
@@ -1023,9 +1020,7 @@ void DoInitialize(void* arg) {
   if (!f6) return std::nullopt;
   auto f7 = Lift_bool(c, cells + 9);
   if (!f7) return std::nullopt;
-  auto f8 = Lift_list_string_(c, cells + 10);
-  if (!f8) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), std::move(*f8)}; }});
+  return std::optional<::warden::analyze::types::EmailConfig>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailConfig{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3), std::move(*f4), std::move(*f5), std::move(*f6), std::move(*f7), wh::Elide{[&] { return LiftV_list_string_(c, cells + 10); }}}; }});
 }
 [[maybe_unused]] bool Lower_types_email_config(wh::Ctx& c, const ::warden::analyze::types::EmailConfig& v, uint64_t* cells) {
   return Lower_bool(c, v.require_top_level_domain, cells + 0) &&
@@ -1151,9 +1146,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Load_option_types_email_invalid_reason_(c, p + 1);
   if (!f1) return std::nullopt;
-  auto f2 = Load_list_types_email_type_(c, p + 4);
-  if (!f2) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)}; }});
+  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), wh::Elide{[&] { return LoadV_list_types_email_type_(c, p + 4); }}}; }});
 }
 [[maybe_unused]] bool Store_types_email_result(wh::Ctx& c, const ::warden::analyze::types::EmailResult& v, uint32_t p) {
   return Store_types_email_validity(c, v.validity, p + 0) &&
@@ -1165,9 +1158,7 @@ void DoInitialize(void* arg) {
   if (!f0) return std::nullopt;
   auto f1 = Lift_option_types_email_invalid_reason_(c, cells + 1);
   if (!f1) return std::nullopt;
-  auto f2 = Lift_list_types_email_type_(c, cells + 3);
-  if (!f2) return std::nullopt;
-  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)}; }});
+  return std::optional<::warden::analyze::types::EmailResult>(std::in_place, wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), wh::Elide{[&] { return LiftV_list_types_email_type_(c, cells + 3); }}}; }});
 }
 [[maybe_unused]] bool Lower_types_email_result(wh::Ctx& c, const ::warden::analyze::types::EmailResult& v, uint64_t* cells) {
   return Lower_types_email_validity(c, v.validity, cells + 0) &&
@@ -1183,9 +1174,7 @@ void DoInitialize(void* arg) {
       if (!f0) return std::nullopt;
       auto f1 = Load_option_types_email_invalid_reason_(c, p + 5);
       if (!f1) return std::nullopt;
-      auto f2 = Load_list_types_email_type_(c, p + 8);
-      if (!f2) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)}; }}); }});
+      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), wh::Elide{[&] { return LoadV_list_types_email_type_(c, p + 8); }}}; }}); }});
     }
     case 1: {
       auto x = Load_types_analysis_error(c, p + 4);
@@ -1217,9 +1206,7 @@ void DoInitialize(void* arg) {
       if (!f0) return std::nullopt;
       auto f1 = Lift_option_types_email_invalid_reason_(c, cells + 2);
       if (!f1) return std::nullopt;
-      auto f2 = Lift_list_types_email_type_(c, cells + 4);
-      if (!f2) return std::nullopt;
-      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), std::move(*f2)}; }}); }});
+      return std::optional<::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>>(std::in_place, wh::Elide{[&] { return ::witgen::Expected<::warden::analyze::types::EmailResult, ::warden::analyze::types::AnalysisError>::Ok(wh::Elide{[&] { return ::warden::analyze::types::EmailResult{std::move(*f0), std::move(*f1), wh::Elide{[&] { return LiftV_list_types_email_type_(c, cells + 4); }}}; }}); }});
     }
     case 1: {
       auto x = Lift_types_analysis_error(c, cells + 1);
@@ -1370,8 +1357,9 @@ void Invoke_generate_fingerprint(void* arg) {
   k->call.result = ::witgen::ToCell(Z_analyzerZ_generateZ2Dfingerprint(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_result_string_types_analysis_error_(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_analyzerZ_cabi_post_generateZ2Dfingerprint(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -1402,8 +1390,9 @@ void Invoke_detect_bot(void* arg) {
   k->call.result = ::witgen::ToCell(Z_analyzerZ_detectZ2Dbot(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 32, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_result_types_bot_result_types_analysis_error_(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_analyzerZ_cabi_post_detectZ2Dbot(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -1431,8 +1420,9 @@ void Invoke_validate_email(void* arg) {
   k->call.result = ::witgen::ToCell(Z_analyzerZ_validateZ2Demail(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4]), ::witgen::CellAs<uint32_t>(Args[5]), ::witgen::CellAs<uint32_t>(Args[6]), ::witgen::CellAs<uint32_t>(Args[7]), ::witgen::CellAs<uint32_t>(Args[8]), ::witgen::CellAs<uint32_t>(Args[9]), ::witgen::CellAs<uint32_t>(Args[10]), ::witgen::CellAs<uint32_t>(Args[11]), ::witgen::CellAs<uint32_t>(Args[12]), ::witgen::CellAs<uint32_t>(Args[13])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_result_types_email_result_types_analysis_error_(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_analyzerZ_cabi_post_validateZ2Demail(static_cast<Z_analyzer_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -1449,9 +1439,9 @@ wasm_rt_trap_t Thunk_logger_log(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_logger_level(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "logger#log");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "logger#log");
   auto P1 = Lift_string(Cx, cells + 1);
-  if (!P1) return ThunkFailure(St, Cx, "logger#log");
+  if (!P1 || Cx.failed()) return ThunkFailure(St, Cx, "logger#log");
   Fn(*P0, *P1);
   return WASM_RT_TRAP_NONE;
 }
@@ -1475,7 +1465,7 @@ wasm_rt_trap_t Thunk_email_overrides_is_free(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_string(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "email-overrides#is-free");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "email-overrides#is-free");
   auto Res = Fn(*P0);
   if (!Lower_types_answer(Cx, Res, cells)) {
     return ThunkFailure(St, Cx, "email-overrides#is-free");
@@ -1503,7 +1493,7 @@ wasm_rt_trap_t Thunk_email_overrides_is_disposable(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_string(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "email-overrides#is-disposable");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "email-overrides#is-disposable");
   auto Res = Fn(*P0);
   if (!Lower_types_answer(Cx, Res, cells)) {
     return ThunkFailure(St, Cx, "email-overrides#is-disposable");
@@ -1531,7 +1521,7 @@ wasm_rt_trap_t Thunk_email_overrides_has_mx_records(State* St, uint64_t* cells) 
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_string(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "email-overrides#has-mx-records");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "email-overrides#has-mx-records");
   auto Res = Fn(*P0);
   if (!Lower_types_answer(Cx, Res, cells)) {
     return ThunkFailure(St, Cx, "email-overrides#has-mx-records");
@@ -1559,7 +1549,7 @@ wasm_rt_trap_t Thunk_email_overrides_has_gravatar(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_string(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "email-overrides#has-gravatar");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "email-overrides#has-gravatar");
   auto Res = Fn(*P0);
   if (!Lower_types_answer(Cx, Res, cells)) {
     return ThunkFailure(St, Cx, "email-overrides#has-gravatar");
@@ -1587,9 +1577,9 @@ wasm_rt_trap_t Thunk_bot_overrides_verify(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_string(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "bot-overrides#verify");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "bot-overrides#verify");
   auto P1 = Lift_string(Cx, cells + 2);
-  if (!P1) return ThunkFailure(St, Cx, "bot-overrides#verify");
+  if (!P1 || Cx.failed()) return ThunkFailure(St, Cx, "bot-overrides#verify");
   auto Res = Fn(*P0, *P1);
   if (!Lower_types_verification(Cx, Res, cells)) {
     return ThunkFailure(St, Cx, "bot-overrides#verify");

@@ -89,21 +89,13 @@ void DoInitialize(void* arg) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  c.Store<uint32_t>(p, ptr);
-  c.Store<uint32_t>(p + 4, len);
-  return true;
+  return c.StoreBytesAt(p, v.data(), v.size(), 1);
 }
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  cells[0] = ptr;
-  cells[1] = len;
-  return true;
+  return c.LowerBytesTo(cells, v.data(), v.size(), 1);
 }
 
 [[maybe_unused]] std::optional<uint8_t> Load_u8(wh::Ctx& c, uint32_t p) {
@@ -133,21 +125,13 @@ void DoInitialize(void* arg) {
   return Take_list_u8_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint32_t p) {
-  uint32_t ptr = 0, len = 0;
-  if (!Give_list_u8_(c, v, &ptr, &len)) return false;
-  c.Store<uint32_t>(p, ptr);
-  c.Store<uint32_t>(p + 4, len);
-  return true;
+  return c.StoreBytesAt(p, v.data(), v.size(), 1);
 }
 [[maybe_unused]] std::optional<std::vector<uint8_t>> Lift_list_u8_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_u8_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_u8_(wh::Ctx& c, const std::vector<uint8_t>& v, uint64_t* cells) {
-  uint32_t ptr = 0, len = 0;
-  if (!Give_list_u8_(c, v, &ptr, &len)) return false;
-  cells[0] = ptr;
-  cells[1] = len;
-  return true;
+  return c.LowerBytesTo(cells, v.data(), v.size(), 1);
 }
 
 [[maybe_unused]] std::optional<::golden::compound::shapes::Pair> Load_shapes_pair(wh::Ctx& c, uint32_t p) {
@@ -310,18 +294,33 @@ void DoInitialize(void* arg) {
   return c.Fail("invalid host value");
 }
 
-[[maybe_unused]] std::optional<std::vector<std::string>> Take_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 8, 4, "list")) return std::nullopt;
-  std::optional<std::vector<std::string>> res(std::in_place);
-  std::vector<std::string>& out = *res;
-  out.reserve(len);
+[[maybe_unused]] std::vector<std::string> TakeVAll_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::vector<std::string> out;
+  if (!c.CheckArray(ptr, len, 8, 4, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     uint32_t sp = c.Load<uint32_t>(ptr + i * 8);
     uint32_t sl = c.Load<uint32_t>(ptr + i * 8 + 4);
     const char* s = c.StringAt(sp, sl);
-    if (s == nullptr) return std::nullopt;
+    if (s == nullptr) [[unlikely]] return out;
     out.emplace_back(s, sl);
   }
+  return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::string> TakeV_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 4)) [[likely]] return std::vector<std::string>();
+  return TakeVAll_list_string_(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::string> LoadV_list_string_(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_string_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::string> LiftV_list_string_(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_string_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::string>> Take_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<std::string>> res(std::in_place, wh::Elide{[&] { return TakeV_list_string_(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
   return res;
 }
 [[maybe_unused]] bool Give_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t* ptr, uint32_t* len) {
@@ -332,7 +331,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::string>> Load_list_string_(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::string>> Load_list_string_(wh::Ctx& c, uint32_t p) {
   return Take_list_string_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t p) {
@@ -347,7 +346,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::string>> Lift_list_string_(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::string>> Lift_list_string_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_string_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint64_t* cells) {
@@ -473,16 +472,32 @@ void DoInitialize(void* arg) {
   return c.Fail("invalid host value");
 }
 
-[[maybe_unused]] std::optional<std::vector<::golden::compound::shapes::Pair>> Take_list_shapes_pair_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 16, 4, "list")) return std::nullopt;
+[[maybe_unused]] std::vector<::golden::compound::shapes::Pair> TakeVAll_list_shapes_pair_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
   std::vector<::golden::compound::shapes::Pair> out;
-  out.reserve(len);
+  if (!c.CheckArray(ptr, len, 16, 4, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     auto e = Load_shapes_pair(c, ptr + i * 16);
-    if (!e) return std::nullopt;
+    if (!e || c.failed()) [[unlikely]] return out;
     out.push_back(std::move(*e));
   }
   return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<::golden::compound::shapes::Pair> TakeV_list_shapes_pair_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 4)) [[likely]] return std::vector<::golden::compound::shapes::Pair>();
+  return TakeVAll_list_shapes_pair_(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<::golden::compound::shapes::Pair> LoadV_list_shapes_pair_(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_shapes_pair_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<::golden::compound::shapes::Pair> LiftV_list_shapes_pair_(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_shapes_pair_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<::golden::compound::shapes::Pair>> Take_list_shapes_pair_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<::golden::compound::shapes::Pair>> res(std::in_place, wh::Elide{[&] { return TakeV_list_shapes_pair_(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
+  return res;
 }
 [[maybe_unused]] bool Give_list_shapes_pair_(wh::Ctx& c, const std::vector<::golden::compound::shapes::Pair>& v, uint32_t* ptr, uint32_t* len) {
   if (!c.Length(v.size(), 16, len)) return false;
@@ -492,7 +507,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<::golden::compound::shapes::Pair>> Load_list_shapes_pair_(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<::golden::compound::shapes::Pair>> Load_list_shapes_pair_(wh::Ctx& c, uint32_t p) {
   return Take_list_shapes_pair_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_shapes_pair_(wh::Ctx& c, const std::vector<::golden::compound::shapes::Pair>& v, uint32_t p) {
@@ -507,7 +522,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<::golden::compound::shapes::Pair>> Lift_list_shapes_pair_(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<::golden::compound::shapes::Pair>> Lift_list_shapes_pair_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_shapes_pair_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_shapes_pair_(wh::Ctx& c, const std::vector<::golden::compound::shapes::Pair>& v, uint64_t* cells) {
@@ -667,16 +682,32 @@ void DoInitialize(void* arg) {
   return true;
 }
 
-[[maybe_unused]] std::optional<std::vector<int16_t>> Take_list_s16_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 2, 2, "list")) return std::nullopt;
+[[maybe_unused]] std::vector<int16_t> TakeVAll_list_s16_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
   std::vector<int16_t> out;
-  out.reserve(len);
+  if (!c.CheckArray(ptr, len, 2, 2, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     auto e = Load_s16(c, ptr + i * 2);
-    if (!e) return std::nullopt;
+    if (!e || c.failed()) [[unlikely]] return out;
     out.push_back(std::move(*e));
   }
   return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<int16_t> TakeV_list_s16_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 2)) [[likely]] return std::vector<int16_t>();
+  return TakeVAll_list_s16_(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<int16_t> LoadV_list_s16_(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_s16_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<int16_t> LiftV_list_s16_(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_s16_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<int16_t>> Take_list_s16_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<int16_t>> res(std::in_place, wh::Elide{[&] { return TakeV_list_s16_(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
+  return res;
 }
 [[maybe_unused]] bool Give_list_s16_(wh::Ctx& c, const std::vector<int16_t>& v, uint32_t* ptr, uint32_t* len) {
   if (!c.Length(v.size(), 2, len)) return false;
@@ -686,7 +717,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<int16_t>> Load_list_s16_(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<int16_t>> Load_list_s16_(wh::Ctx& c, uint32_t p) {
   return Take_list_s16_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_s16_(wh::Ctx& c, const std::vector<int16_t>& v, uint32_t p) {
@@ -701,7 +732,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<int16_t>> Lift_list_s16_(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<int16_t>> Lift_list_s16_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_s16_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_s16_(wh::Ctx& c, const std::vector<int16_t>& v, uint64_t* cells) {
@@ -717,16 +748,32 @@ void DoInitialize(void* arg) {
   return true;
 }
 
-[[maybe_unused]] std::optional<std::vector<std::vector<int16_t>>> Take_list_list_s16__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 8, 4, "list")) return std::nullopt;
+[[maybe_unused]] std::vector<std::vector<int16_t>> TakeVAll_list_list_s16__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
   std::vector<std::vector<int16_t>> out;
-  out.reserve(len);
+  if (!c.CheckArray(ptr, len, 8, 4, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     auto e = Load_list_s16_(c, ptr + i * 8);
-    if (!e) return std::nullopt;
+    if (!e || c.failed()) [[unlikely]] return out;
     out.push_back(std::move(*e));
   }
   return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::vector<int16_t>> TakeV_list_list_s16__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 4)) [[likely]] return std::vector<std::vector<int16_t>>();
+  return TakeVAll_list_list_s16__(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::vector<int16_t>> LoadV_list_list_s16__(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_list_s16__(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::vector<int16_t>> LiftV_list_list_s16__(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_list_s16__(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::vector<int16_t>>> Take_list_list_s16__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<std::vector<int16_t>>> res(std::in_place, wh::Elide{[&] { return TakeV_list_list_s16__(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
+  return res;
 }
 [[maybe_unused]] bool Give_list_list_s16__(wh::Ctx& c, const std::vector<std::vector<int16_t>>& v, uint32_t* ptr, uint32_t* len) {
   if (!c.Length(v.size(), 8, len)) return false;
@@ -736,7 +783,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::vector<int16_t>>> Load_list_list_s16__(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::vector<int16_t>>> Load_list_list_s16__(wh::Ctx& c, uint32_t p) {
   return Take_list_list_s16__(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_list_s16__(wh::Ctx& c, const std::vector<std::vector<int16_t>>& v, uint32_t p) {
@@ -751,7 +798,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::vector<int16_t>>> Lift_list_list_s16__(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::vector<int16_t>>> Lift_list_list_s16__(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_list_s16__(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_list_s16__(wh::Ctx& c, const std::vector<std::vector<int16_t>>& v, uint64_t* cells) {
@@ -812,15 +859,11 @@ void DoInitialize(void* arg) {
 }
 
 [[maybe_unused]] std::optional<::golden::compound::shapes::Nested> Load_shapes_nested(wh::Ctx& c, uint32_t p) {
-  auto f0 = Load_list_shapes_pair_(c, p + 0);
-  if (!f0) return std::nullopt;
   auto f1 = Load_option_option_u32__(c, p + 8);
   if (!f1) return std::nullopt;
-  auto f2 = Load_list_list_s16__(c, p + 20);
-  if (!f2) return std::nullopt;
   auto f3 = Load_tuple3_u8_string_f64_(c, p + 32);
   if (!f3) return std::nullopt;
-  return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)}; }});
+  return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{wh::Elide{[&] { return LoadV_list_shapes_pair_(c, p + 0); }}, std::move(*f1), wh::Elide{[&] { return LoadV_list_list_s16__(c, p + 20); }}, std::move(*f3)}; }});
 }
 [[maybe_unused]] bool Store_shapes_nested(wh::Ctx& c, const ::golden::compound::shapes::Nested& v, uint32_t p) {
   return Store_list_shapes_pair_(c, v.pairs, p + 0) &&
@@ -829,15 +872,11 @@ void DoInitialize(void* arg) {
          Store_tuple3_u8_string_f64_(c, v.t, p + 32);
 }
 [[maybe_unused]] std::optional<::golden::compound::shapes::Nested> Lift_shapes_nested(wh::Ctx& c, const uint64_t* cells) {
-  auto f0 = Lift_list_shapes_pair_(c, cells + 0);
-  if (!f0) return std::nullopt;
   auto f1 = Lift_option_option_u32__(c, cells + 2);
   if (!f1) return std::nullopt;
-  auto f2 = Lift_list_list_s16__(c, cells + 5);
-  if (!f2) return std::nullopt;
   auto f3 = Lift_tuple3_u8_string_f64_(c, cells + 7);
   if (!f3) return std::nullopt;
-  return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)}; }});
+  return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{wh::Elide{[&] { return LiftV_list_shapes_pair_(c, cells + 0); }}, std::move(*f1), wh::Elide{[&] { return LiftV_list_list_s16__(c, cells + 5); }}, std::move(*f3)}; }});
 }
 [[maybe_unused]] bool Lower_shapes_nested(wh::Ctx& c, const ::golden::compound::shapes::Nested& v, uint64_t* cells) {
   return Lower_list_shapes_pair_(c, v.pairs, cells + 0) &&
@@ -853,15 +892,11 @@ void DoInitialize(void* arg) {
       return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(); }});
     }
     case 1: {
-      auto f0 = Load_list_shapes_pair_(c, p + 8);
-      if (!f0) return std::nullopt;
       auto f1 = Load_option_option_u32__(c, p + 16);
       if (!f1) return std::nullopt;
-      auto f2 = Load_list_list_s16__(c, p + 28);
-      if (!f2) return std::nullopt;
       auto f3 = Load_tuple3_u8_string_f64_(c, p + 40);
       if (!f3) return std::nullopt;
-      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)}; }}); }});
+      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{wh::Elide{[&] { return LoadV_list_shapes_pair_(c, p + 8); }}, std::move(*f1), wh::Elide{[&] { return LoadV_list_list_s16__(c, p + 28); }}, std::move(*f3)}; }}); }});
     }
   }
   c.BadDiscriminant("option_shapes_nested_", d);
@@ -887,15 +922,11 @@ void DoInitialize(void* arg) {
       return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(); }});
     }
     case 1: {
-      auto f0 = Lift_list_shapes_pair_(c, cells + 1);
-      if (!f0) return std::nullopt;
       auto f1 = Lift_option_option_u32__(c, cells + 3);
       if (!f1) return std::nullopt;
-      auto f2 = Lift_list_list_s16__(c, cells + 6);
-      if (!f2) return std::nullopt;
       auto f3 = Lift_tuple3_u8_string_f64_(c, cells + 8);
       if (!f3) return std::nullopt;
-      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{std::move(*f0), std::move(*f1), std::move(*f2), std::move(*f3)}; }}); }});
+      return std::optional<std::optional<::golden::compound::shapes::Nested>>(std::in_place, wh::Elide{[&] { return std::optional<::golden::compound::shapes::Nested>(std::in_place, wh::Elide{[&] { return ::golden::compound::shapes::Nested{wh::Elide{[&] { return LiftV_list_shapes_pair_(c, cells + 1); }}, std::move(*f1), wh::Elide{[&] { return LiftV_list_list_s16__(c, cells + 6); }}, std::move(*f3)}; }}); }});
     }
   }
   c.BadDiscriminant("option_shapes_nested_", d);
@@ -938,16 +969,32 @@ void DoInitialize(void* arg) {
          Lower_u32(c, std::get<1>(v), cells + 2);
 }
 
-[[maybe_unused]] std::optional<std::vector<std::tuple<std::string, uint32_t>>> Take_list_tuple2_string_u32__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 12, 4, "list")) return std::nullopt;
+[[maybe_unused]] std::vector<std::tuple<std::string, uint32_t>> TakeVAll_list_tuple2_string_u32__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
   std::vector<std::tuple<std::string, uint32_t>> out;
-  out.reserve(len);
+  if (!c.CheckArray(ptr, len, 12, 4, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     auto e = Load_tuple2_string_u32_(c, ptr + i * 12);
-    if (!e) return std::nullopt;
+    if (!e || c.failed()) [[unlikely]] return out;
     out.push_back(std::move(*e));
   }
   return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::tuple<std::string, uint32_t>> TakeV_list_tuple2_string_u32__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 4)) [[likely]] return std::vector<std::tuple<std::string, uint32_t>>();
+  return TakeVAll_list_tuple2_string_u32__(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::tuple<std::string, uint32_t>> LoadV_list_tuple2_string_u32__(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_tuple2_string_u32__(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::tuple<std::string, uint32_t>> LiftV_list_tuple2_string_u32__(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_tuple2_string_u32__(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::tuple<std::string, uint32_t>>> Take_list_tuple2_string_u32__(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<std::tuple<std::string, uint32_t>>> res(std::in_place, wh::Elide{[&] { return TakeV_list_tuple2_string_u32__(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
+  return res;
 }
 [[maybe_unused]] bool Give_list_tuple2_string_u32__(wh::Ctx& c, const std::vector<std::tuple<std::string, uint32_t>>& v, uint32_t* ptr, uint32_t* len) {
   if (!c.Length(v.size(), 12, len)) return false;
@@ -957,7 +1004,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::tuple<std::string, uint32_t>>> Load_list_tuple2_string_u32__(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::tuple<std::string, uint32_t>>> Load_list_tuple2_string_u32__(wh::Ctx& c, uint32_t p) {
   return Take_list_tuple2_string_u32__(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_tuple2_string_u32__(wh::Ctx& c, const std::vector<std::tuple<std::string, uint32_t>>& v, uint32_t p) {
@@ -972,7 +1019,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::tuple<std::string, uint32_t>>> Lift_list_tuple2_string_u32__(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::tuple<std::string, uint32_t>>> Lift_list_tuple2_string_u32__(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_tuple2_string_u32__(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_tuple2_string_u32__(wh::Ctx& c, const std::vector<std::tuple<std::string, uint32_t>>& v, uint64_t* cells) {
@@ -1147,8 +1194,9 @@ void Invoke_both(void* arg) {
   k->call.result = ::witgen::ToCell(Z_compoundZ_both(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 20, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_result_shapes_pair_string_(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_compoundZ_cabi_post_both(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -1174,8 +1222,9 @@ void Invoke_ok_only(void* arg) {
   k->call.result = ::witgen::ToCell(Z_compoundZ_okZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint64_t>(Args[1])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 16, 8, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_result_u64_none_(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_compoundZ_cabi_post_okZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -1201,8 +1250,9 @@ void Invoke_err_only(void* arg) {
   k->call.result = ::witgen::ToCell(Z_compoundZ_errZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 12, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_result_none_list_string__(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_compoundZ_cabi_post_errZ2Donly(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -1226,8 +1276,9 @@ void Invoke_neither(void* arg) {
   if (!Lower_result_none_none_(Cx, *k->p0, Args + 0)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_compoundZ_neither(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_result_none_none_(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_compoundZ_cabi_post_neither(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
   k->stage = 3;
@@ -1252,8 +1303,9 @@ void Invoke_nest(void* arg) {
   k->call.result = ::witgen::ToCell(Z_compoundZ_nest(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3]), ::witgen::CellAs<uint32_t>(Args[4]), ::witgen::CellAs<uint32_t>(Args[5]), ::witgen::CellAs<uint32_t>(Args[6]), ::witgen::CellAs<uint32_t>(Args[7]), ::witgen::CellAs<uint32_t>(Args[8]), ::witgen::CellAs<uint32_t>(Args[9]), ::witgen::CellAs<double>(Args[10])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 64, 8, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_option_shapes_nested_(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_compoundZ_cabi_post_nest(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -1281,8 +1333,9 @@ void Invoke_pick(void* arg) {
   k->call.result = ::witgen::ToCell(Z_compoundZ_pick(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_option_tuple2_string_u32__(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_compoundZ_cabi_post_pick(static_cast<Z_compound_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));

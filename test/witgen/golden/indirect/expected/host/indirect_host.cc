@@ -154,21 +154,13 @@ void DoInitialize(void* arg) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  c.Store<uint32_t>(p, ptr);
-  c.Store<uint32_t>(p + 4, len);
-  return true;
+  return c.StoreBytesAt(p, v.data(), v.size(), 1);
 }
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  cells[0] = ptr;
-  cells[1] = len;
-  return true;
+  return c.LowerBytesTo(cells, v.data(), v.size(), 1);
 }
 
 [[maybe_unused]] std::optional<::golden::indirect::wide::Seventeen> Load_wide_seventeen(wh::Ctx& c, uint32_t p) {
@@ -346,8 +338,9 @@ void Invoke_big_in(void* arg) {
   Args[0] = Area;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_indirectZ_bigZ2Din(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_u32(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_indirectZ_cabi_post_bigZ2Din(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
   k->stage = 3;
@@ -372,8 +365,9 @@ void Invoke_big_out(void* arg) {
   k->call.result = ::witgen::ToCell(Z_indirectZ_bigZ2Dout(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 96, 8, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_wide_seventeen(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_indirectZ_cabi_post_bigZ2Dout(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -427,8 +421,9 @@ void Invoke_sixteen(void* arg) {
   if (!Lower_u64(Cx, *k->p15, Args + 15)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_indirectZ_sixteen(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(Args[0]), ::witgen::CellAs<uint64_t>(Args[1]), ::witgen::CellAs<uint64_t>(Args[2]), ::witgen::CellAs<uint64_t>(Args[3]), ::witgen::CellAs<uint64_t>(Args[4]), ::witgen::CellAs<uint64_t>(Args[5]), ::witgen::CellAs<uint64_t>(Args[6]), ::witgen::CellAs<uint64_t>(Args[7]), ::witgen::CellAs<uint64_t>(Args[8]), ::witgen::CellAs<uint64_t>(Args[9]), ::witgen::CellAs<uint64_t>(Args[10]), ::witgen::CellAs<uint64_t>(Args[11]), ::witgen::CellAs<uint64_t>(Args[12]), ::witgen::CellAs<uint64_t>(Args[13]), ::witgen::CellAs<uint64_t>(Args[14]), ::witgen::CellAs<uint64_t>(Args[15])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_u64(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_indirectZ_cabi_post_sixteen(static_cast<Z_indirect_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(k->call.result));
   k->stage = 3;
@@ -446,7 +441,7 @@ wasm_rt_trap_t Thunk_wide_fetch(State* St, uint64_t* cells) {
   uint32_t Area = static_cast<uint32_t>(cells[0]);
   if (!Cx.Check(Area, 96, 8, "parameter area")) return ThunkFailure(St, Cx, "wide#fetch");
   auto P0 = Load_wide_seventeen(Cx, Area + 0);
-  if (!P0) return ThunkFailure(St, Cx, "wide#fetch");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "wide#fetch");
   auto Res = Fn(*P0);
   uint32_t Rp = static_cast<uint32_t>(cells[1]);
   if (!Cx.Check(Rp, 96, 8, "return area") ||
@@ -475,7 +470,7 @@ wasm_rt_trap_t Thunk_wide_pair(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_u32(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "wide#pair");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "wide#pair");
   auto Res = Fn(*P0);
   uint32_t Rp = static_cast<uint32_t>(cells[1]);
   if (!Cx.Check(Rp, 8, 4, "return area") ||

@@ -94,21 +94,13 @@ void DoInitialize(void* arg) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  c.Store<uint32_t>(p, ptr);
-  c.Store<uint32_t>(p + 4, len);
-  return true;
+  return c.StoreBytesAt(p, v.data(), v.size(), 1);
 }
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  cells[0] = ptr;
-  cells[1] = len;
-  return true;
+  return c.LowerBytesTo(cells, v.data(), v.size(), 1);
 }
 
 [[maybe_unused]] std::optional<std::optional<std::string>> Load_option_string_(wh::Ctx& c, uint32_t p) {
@@ -252,18 +244,33 @@ void DoInitialize(void* arg) {
   return c.Fail("invalid host value");
 }
 
-[[maybe_unused]] std::optional<std::vector<std::string>> Take_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 8, 4, "list")) return std::nullopt;
-  std::optional<std::vector<std::string>> res(std::in_place);
-  std::vector<std::string>& out = *res;
-  out.reserve(len);
+[[maybe_unused]] std::vector<std::string> TakeVAll_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::vector<std::string> out;
+  if (!c.CheckArray(ptr, len, 8, 4, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     uint32_t sp = c.Load<uint32_t>(ptr + i * 8);
     uint32_t sl = c.Load<uint32_t>(ptr + i * 8 + 4);
     const char* s = c.StringAt(sp, sl);
-    if (s == nullptr) return std::nullopt;
+    if (s == nullptr) [[unlikely]] return out;
     out.emplace_back(s, sl);
   }
+  return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::string> TakeV_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 4)) [[likely]] return std::vector<std::string>();
+  return TakeVAll_list_string_(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::string> LoadV_list_string_(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_string_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<std::string> LiftV_list_string_(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_string_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::string>> Take_list_string_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<std::string>> res(std::in_place, wh::Elide{[&] { return TakeV_list_string_(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
   return res;
 }
 [[maybe_unused]] bool Give_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t* ptr, uint32_t* len) {
@@ -274,7 +281,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::string>> Load_list_string_(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::string>> Load_list_string_(wh::Ctx& c, uint32_t p) {
   return Take_list_string_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint32_t p) {
@@ -289,7 +296,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<std::string>> Lift_list_string_(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<std::string>> Lift_list_string_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_string_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_string_(wh::Ctx& c, const std::vector<std::string>& v, uint64_t* cells) {
@@ -305,16 +312,32 @@ void DoInitialize(void* arg) {
   return true;
 }
 
-[[maybe_unused]] std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Take_list_shared_types_entry_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
-  if (!c.CheckArray(ptr, len, 20, 4, "list")) return std::nullopt;
+[[maybe_unused]] std::vector<::golden::multi_file::shared_types::Entry> TakeVAll_list_shared_types_entry_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
   std::vector<::golden::multi_file::shared_types::Entry> out;
-  out.reserve(len);
+  if (!c.CheckArray(ptr, len, 20, 4, "list")) [[unlikely]] return out;
+  if (len == 0) return out;
+  WITGEN_INLINE_CALL out.reserve(len);
   for (uint32_t i = 0; i < len; ++i) {
     auto e = Load_shared_types_entry(c, ptr + i * 20);
-    if (!e) return std::nullopt;
+    if (!e || c.failed()) [[unlikely]] return out;
     out.push_back(std::move(*e));
   }
   return out;
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<::golden::multi_file::shared_types::Entry> TakeV_list_shared_types_entry_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  if (len == 0 && c.InBounds(ptr, 0, 4)) [[likely]] return std::vector<::golden::multi_file::shared_types::Entry>();
+  return TakeVAll_list_shared_types_entry_(c, ptr, len);
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<::golden::multi_file::shared_types::Entry> LoadV_list_shared_types_entry_(wh::Ctx& c, uint32_t p) {
+  return TakeV_list_shared_types_entry_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
+}
+[[maybe_unused, gnu::always_inline]] inline std::vector<::golden::multi_file::shared_types::Entry> LiftV_list_shared_types_entry_(wh::Ctx& c, const uint64_t* cells) {
+  return TakeV_list_shared_types_entry_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
+}
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Take_list_shared_types_entry_(wh::Ctx& c, uint32_t ptr, uint32_t len) {
+  std::optional<std::vector<::golden::multi_file::shared_types::Entry>> res(std::in_place, wh::Elide{[&] { return TakeV_list_shared_types_entry_(c, ptr, len); }});
+  if (c.failed()) [[unlikely]] res.reset();
+  return res;
 }
 [[maybe_unused]] bool Give_list_shared_types_entry_(wh::Ctx& c, const std::vector<::golden::multi_file::shared_types::Entry>& v, uint32_t* ptr, uint32_t* len) {
   if (!c.Length(v.size(), 20, len)) return false;
@@ -324,7 +347,7 @@ void DoInitialize(void* arg) {
   }
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Load_list_shared_types_entry_(wh::Ctx& c, uint32_t p) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Load_list_shared_types_entry_(wh::Ctx& c, uint32_t p) {
   return Take_list_shared_types_entry_(c, c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_list_shared_types_entry_(wh::Ctx& c, const std::vector<::golden::multi_file::shared_types::Entry>& v, uint32_t p) {
@@ -339,7 +362,7 @@ void DoInitialize(void* arg) {
   c.Store<uint32_t>(p + 4, len);
   return true;
 }
-[[maybe_unused]] std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Lift_list_shared_types_entry_(wh::Ctx& c, const uint64_t* cells) {
+[[maybe_unused, gnu::always_inline]] inline std::optional<std::vector<::golden::multi_file::shared_types::Entry>> Lift_list_shared_types_entry_(wh::Ctx& c, const uint64_t* cells) {
   return Take_list_shared_types_entry_(c, static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_list_shared_types_entry_(wh::Ctx& c, const std::vector<::golden::multi_file::shared_types::Entry>& v, uint64_t* cells) {
@@ -408,8 +431,9 @@ void Invoke_lookup(void* arg) {
   k->call.result = ::witgen::ToCell(Z_multi_fileZ_lookup(static_cast<Z_multi_file_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 8, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_list_shared_types_entry_(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_multi_fileZ_cabi_post_lookup(static_cast<Z_multi_file_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -426,7 +450,7 @@ wasm_rt_trap_t Thunk_store_get(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_string(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "store#get");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "store#get");
   auto Res = Fn(*P0);
   uint32_t Rp = static_cast<uint32_t>(cells[2]);
   if (!Cx.Check(Rp, 24, 4, "return area") ||
@@ -455,7 +479,7 @@ wasm_rt_trap_t Thunk_store_put(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_shared_types_entry(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "store#put");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "store#put");
   Fn(*P0);
   return WASM_RT_TRAP_NONE;
 }

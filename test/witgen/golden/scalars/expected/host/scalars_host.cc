@@ -274,21 +274,13 @@ void DoInitialize(void* arg) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  c.Store<uint32_t>(p, ptr);
-  c.Store<uint32_t>(p + 4, len);
-  return true;
+  return c.StoreBytesAt(p, v.data(), v.size(), 1);
 }
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  cells[0] = ptr;
-  cells[1] = len;
-  return true;
+  return c.LowerBytesTo(cells, v.data(), v.size(), 1);
 }
 
 [[maybe_unused]] uint64_t Extra_string(const std::string& v) {
@@ -310,8 +302,9 @@ void Invoke_get_bool(void* arg) {
   if (!Cx.Reserve(k->extra)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_getZ2Dbool(static_cast<Z_scalars_instance_t*>(k->call.instance)));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_bool(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_scalarsZ_cabi_post_getZ2Dbool(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
   k->stage = 3;
@@ -332,8 +325,9 @@ void Invoke_create(void* arg) {
   if (!Cx.Reserve(k->extra)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_create(static_cast<Z_scalars_instance_t*>(k->call.instance)));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_u32(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_scalarsZ_cabi_post_create(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
   k->stage = 3;
@@ -356,8 +350,9 @@ void Invoke_echo_s8(void* arg) {
   if (!Lower_s8(Cx, *k->p0, Args + 0)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Ds8(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_s8(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_scalarsZ_cabi_post_echoZ2Ds8(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
   k->stage = 3;
@@ -380,8 +375,9 @@ void Invoke_echo_u16(void* arg) {
   if (!Lower_u16(Cx, *k->p0, Args + 0)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Du16(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_u16(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_scalarsZ_cabi_post_echoZ2Du16(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
   k->stage = 3;
@@ -404,8 +400,9 @@ void Invoke_echo_s64(void* arg) {
   if (!Lower_s64(Cx, *k->p0, Args + 0)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Ds64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(Args[0])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_s64(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_scalarsZ_cabi_post_echoZ2Ds64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint64_t>(k->call.result));
   k->stage = 3;
@@ -428,8 +425,9 @@ void Invoke_echo_f32(void* arg) {
   if (!Lower_f32(Cx, *k->p0, Args + 0)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Df32(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<float>(Args[0])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_f32(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_scalarsZ_cabi_post_echoZ2Df32(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<float>(k->call.result));
   k->stage = 3;
@@ -452,8 +450,9 @@ void Invoke_echo_f64(void* arg) {
   if (!Lower_f64(Cx, *k->p0, Args + 0)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Df64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<double>(Args[0])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_f64(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_scalarsZ_cabi_post_echoZ2Df64(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<double>(k->call.result));
   k->stage = 3;
@@ -476,8 +475,9 @@ void Invoke_echo_char(void* arg) {
   if (!Lower_char(Cx, *k->p0, Args + 0)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Dchar(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_char(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_scalarsZ_cabi_post_echoZ2Dchar(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
   k->stage = 3;
@@ -502,8 +502,9 @@ void Invoke_echo_string(void* arg) {
   k->call.result = ::witgen::ToCell(Z_scalarsZ_echoZ2Dstring(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 8, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_string(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_scalarsZ_cabi_post_echoZ2Dstring(static_cast<Z_scalars_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -565,23 +566,23 @@ wasm_rt_trap_t Thunk_put(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_bool(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "put");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "put");
   auto P1 = Lift_s8(Cx, cells + 1);
-  if (!P1) return ThunkFailure(St, Cx, "put");
+  if (!P1 || Cx.failed()) return ThunkFailure(St, Cx, "put");
   auto P2 = Lift_u8(Cx, cells + 2);
-  if (!P2) return ThunkFailure(St, Cx, "put");
+  if (!P2 || Cx.failed()) return ThunkFailure(St, Cx, "put");
   auto P3 = Lift_s16(Cx, cells + 3);
-  if (!P3) return ThunkFailure(St, Cx, "put");
+  if (!P3 || Cx.failed()) return ThunkFailure(St, Cx, "put");
   auto P4 = Lift_u16(Cx, cells + 4);
-  if (!P4) return ThunkFailure(St, Cx, "put");
+  if (!P4 || Cx.failed()) return ThunkFailure(St, Cx, "put");
   auto P5 = Lift_s32(Cx, cells + 5);
-  if (!P5) return ThunkFailure(St, Cx, "put");
+  if (!P5 || Cx.failed()) return ThunkFailure(St, Cx, "put");
   auto P6 = Lift_u32(Cx, cells + 6);
-  if (!P6) return ThunkFailure(St, Cx, "put");
+  if (!P6 || Cx.failed()) return ThunkFailure(St, Cx, "put");
   auto P7 = Lift_s64(Cx, cells + 7);
-  if (!P7) return ThunkFailure(St, Cx, "put");
+  if (!P7 || Cx.failed()) return ThunkFailure(St, Cx, "put");
   auto P8 = Lift_u64(Cx, cells + 8);
-  if (!P8) return ThunkFailure(St, Cx, "put");
+  if (!P8 || Cx.failed()) return ThunkFailure(St, Cx, "put");
   Fn(*P0, *P1, *P2, *P3, *P4, *P5, *P6, *P7, *P8);
   return WASM_RT_TRAP_NONE;
 }
@@ -605,13 +606,13 @@ wasm_rt_trap_t Thunk_put_floats(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_f32(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "put-floats");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "put-floats");
   auto P1 = Lift_f64(Cx, cells + 1);
-  if (!P1) return ThunkFailure(St, Cx, "put-floats");
+  if (!P1 || Cx.failed()) return ThunkFailure(St, Cx, "put-floats");
   auto P2 = Lift_char(Cx, cells + 2);
-  if (!P2) return ThunkFailure(St, Cx, "put-floats");
+  if (!P2 || Cx.failed()) return ThunkFailure(St, Cx, "put-floats");
   auto P3 = Lift_string(Cx, cells + 3);
-  if (!P3) return ThunkFailure(St, Cx, "put-floats");
+  if (!P3 || Cx.failed()) return ThunkFailure(St, Cx, "put-floats");
   Fn(*P0, *P1, *P2, *P3);
   return WASM_RT_TRAP_NONE;
 }

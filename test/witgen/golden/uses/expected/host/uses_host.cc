@@ -94,21 +94,13 @@ void DoInitialize(void* arg) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  c.Store<uint32_t>(p, ptr);
-  c.Store<uint32_t>(p + 4, len);
-  return true;
+  return c.StoreBytesAt(p, v.data(), v.size(), 1);
 }
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  cells[0] = ptr;
-  cells[1] = len;
-  return true;
+  return c.LowerBytesTo(cells, v.data(), v.size(), 1);
 }
 
 [[maybe_unused]] std::optional<uint32_t> Load_u32(wh::Ctx& c, uint32_t p) {
@@ -228,8 +220,9 @@ void Invoke_middle_make(void* arg) {
   k->call.result = ::witgen::ToCell(Z_usesZ_goldenZ3AusesZ2FmiddleZ402Z2E0Z2E0Z23make(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_middle_wrapper(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_usesZ_cabi_post_goldenZ3AusesZ2FmiddleZ402Z2E0Z2E0Z23make(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -255,8 +248,9 @@ void Invoke_run(void* arg) {
   k->call.result = ::witgen::ToCell(Z_usesZ_run(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 16, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_middle_wrapper(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_usesZ_cabi_post_run(static_cast<Z_uses_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -273,9 +267,9 @@ wasm_rt_trap_t Thunk_reporter_report(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_middle_wrapper(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "reporter#report");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "reporter#report");
   auto P1 = Lift_base_record(Cx, cells + 4);
-  if (!P1) return ThunkFailure(St, Cx, "reporter#report");
+  if (!P1 || Cx.failed()) return ThunkFailure(St, Cx, "reporter#report");
   Fn(*P0, *P1);
   return WASM_RT_TRAP_NONE;
 }

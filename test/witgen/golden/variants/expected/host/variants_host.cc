@@ -194,21 +194,13 @@ void DoInitialize(void* arg) {
   return c.LoadString(c.Load<uint32_t>(p), c.Load<uint32_t>(p + 4));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Store_string(wh::Ctx& c, const std::string& v, uint32_t p) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  c.Store<uint32_t>(p, ptr);
-  c.Store<uint32_t>(p + 4, len);
-  return true;
+  return c.StoreBytesAt(p, v.data(), v.size(), 1);
 }
 [[maybe_unused]] std::optional<std::string> Lift_string(wh::Ctx& c, const uint64_t* cells) {
   return c.LoadString(static_cast<uint32_t>(cells[0]), static_cast<uint32_t>(cells[1]));
 }
 [[maybe_unused, gnu::always_inline]] inline bool Lower_string(wh::Ctx& c, const std::string& v, uint64_t* cells) {
-  uint32_t ptr = 0, len = 0;
-  if (!c.PutBytes(v.data(), v.size(), 1, &ptr, &len)) return false;
-  cells[0] = ptr;
-  cells[1] = len;
-  return true;
+  return c.LowerBytesTo(cells, v.data(), v.size(), 1);
 }
 
 [[maybe_unused]] std::optional<int32_t> Load_s32(wh::Ctx& c, uint32_t p) {
@@ -853,8 +845,9 @@ void Invoke_classify(void* arg) {
   if (!Lower_kinds_mixed(Cx, *k->p0, Args + 0)) return;
   k->stage = 1;
   k->call.result = ::witgen::ToCell(Z_variantsZ_classify(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint64_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2])));
-  std::destroy_at(&k->res);  // empty; the result is built in its place
+  // k->res is empty (nothing to destroy): the result is built in its place.
   new (&k->res) decltype(k->res)(Lift_kinds_level(Cx, &k->call.result));
+  if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   k->stage = 2;
   Z_variantsZ_cabi_post_classify(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
   k->stage = 3;
@@ -883,8 +876,9 @@ void Invoke_widen(void* arg) {
   k->call.result = ::witgen::ToCell(Z_variantsZ_widen(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 8, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_kinds_wide(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_variantsZ_cabi_post_widen(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -912,8 +906,9 @@ void Invoke_ints(void* arg) {
   k->call.result = ::witgen::ToCell(Z_variantsZ_ints(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(Args[0]), ::witgen::CellAs<uint32_t>(Args[1]), ::witgen::CellAs<uint32_t>(Args[2]), ::witgen::CellAs<uint32_t>(Args[3])));
   uint32_t Rp = static_cast<uint32_t>(k->call.result);
   if (Cx.Check(Rp, 8, 4, "return area")) {
-    std::destroy_at(&k->res);  // empty; the result is built in its place
+    // k->res is empty (nothing to destroy): the result is built in its place.
     new (&k->res) decltype(k->res)(Load_kinds_int_float(Cx, Rp));
+    if (Cx.failed()) [[unlikely]] k->res.reset();  // a member lifted by value failed
   }
   k->stage = 2;
   Z_variantsZ_cabi_post_ints(static_cast<Z_variants_instance_t*>(k->call.instance), ::witgen::CellAs<uint32_t>(k->call.result));
@@ -930,9 +925,9 @@ wasm_rt_trap_t Thunk_notify(State* St, uint64_t* cells) {
   }
   wh::Ctx Cx = MakeCtx(St);
   auto P0 = Lift_kinds_level(Cx, cells + 0);
-  if (!P0) return ThunkFailure(St, Cx, "notify");
+  if (!P0 || Cx.failed()) return ThunkFailure(St, Cx, "notify");
   auto P1 = Lift_kinds_mixed(Cx, cells + 1);
-  if (!P1) return ThunkFailure(St, Cx, "notify");
+  if (!P1 || Cx.failed()) return ThunkFailure(St, Cx, "notify");
   auto Res = Fn(*P0, *P1);
   if (!Lower_kinds_few(Cx, Res, cells)) {
     return ThunkFailure(St, Cx, "notify");
