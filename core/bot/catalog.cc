@@ -118,12 +118,20 @@ uint32_t CategoryFromName(std::string_view name) {
 }
 
 std::vector<std::string_view> CategoryNames(uint32_t bits) {
-  bits &= kAllCategories;
-  std::vector<std::string_view> out;
-  out.reserve(static_cast<size_t>(std::popcount(bits)));
-  // Entry i has bit 1 << i (checked above), so only the set bits are visited.
-  for (; bits != 0; bits &= bits - 1) out.push_back(kCategoryNames[std::countr_zero(bits)].name);
+  std::vector<std::string_view> out(CategoryCount(bits));
+  WriteCategoryNames(bits, out.data());
   return out;
+}
+
+size_t CategoryCount(uint32_t bits) {
+  return static_cast<size_t>(std::popcount(bits & kAllCategories));
+}
+
+void WriteCategoryNames(uint32_t bits, std::string_view* out) {
+  // Entry i has bit 1 << i (checked above), so only the set bits are visited.
+  for (bits &= kAllCategories; bits != 0; bits &= bits - 1) {
+    *out++ = kCategoryNames[std::countr_zero(bits)].name;
+  }
 }
 
 }  // namespace warden::core::bot

@@ -56,4 +56,10 @@ uint32_t CategoryFromName(std::string_view name);
 // order is name order), each once; unknown bits are ignored. Views of static storage.
 std::vector<std::string_view> CategoryNames(uint32_t bits);
 
+// The number of names CategoryNames(bits) returns.
+size_t CategoryCount(uint32_t bits);
+
+// Writes CategoryNames(bits) to out[0, CategoryCount(bits)) without allocating.
+void WriteCategoryNames(uint32_t bits, std::string_view* out);
+
 }  // namespace warden::core::bot

@@ -1,6 +1,11 @@
 // detect-bot (see detect.h).
 #include "core/bot/detect.h"
 
+#include <bit>
+#include <cstring>
+#include <optional>
+#include <type_traits>
+
 #include "core/bot/catalog.h"
 #include "core/bot/matcher.h"
 #include "core/common/ascii.h"
@@ -28,21 +33,16 @@ struct ParsedConfig {
   std::span<const std::string_view> entries;
 };
 
-// Parses and validates `config` (ValidateConfig's rules): kInvalidInput naming the first bad
-// entry.
-ErrorOr<ParsedConfig> Parse(const BotConfig& config) {
-  ParsedConfig parsed{0, config.entries};
+// Parses and validates `config` (ValidateConfig's rules) into *parsed. Returns the first bad
+// entry, or nullopt.
+std::optional<std::string_view> Parse(const BotConfig& config, ParsedConfig* parsed) {
+  *parsed = ParsedConfig{0, config.entries};
   for (std::string_view entry : config.entries) {
     const uint32_t bit = CategoryFromName(entry);
-    parsed.categories |= bit;
-    if (bit == 0 && (entry.starts_with(kCategoryPrefix) || !LooksLikeId(entry))) {
-      std::string message = "bot config: unknown bot ID or category '";
-      message.append(entry);
-      message.append("'");
-      return InvalidInput(std::move(message));
-    }
+    parsed->categories |= bit;
+    if (bit == 0 && (entry.starts_with(kCategoryPrefix) || !LooksLikeId(entry))) return entry;
   }
-  return parsed;
+  return std::nullopt;
 }
 
 // True when the config lists `bot` by ID or by one of its categories.
@@ -56,21 +56,23 @@ bool Listed(const ParsedConfig& config, const BotId& bot) {
 
 // The verdict for a request without a usable User-Agent: the reserved entry is denied in
 // either mode, unless an allow list names it.
-BotVerdict MissingUserAgentVerdict(const BotConfig& config) {
-  BotVerdict verdict;
+BotVerdictView MissingUserAgentVerdict(const BotConfig& config, VerdictStorage& storage) {
+  BotVerdictView verdict;
   verdict.missing_user_agent = true;
   bool allowed = false;
   if (config.mode == ListMode::kAllow) {
     for (std::string_view entry : config.entries) allowed |= entry == kMissingUserAgent;
   }
-  (allowed ? verdict.allowed : verdict.denied).push_back(kMissingUserAgent);
+  std::string_view* out = storage.Allocate(1);
+  *out = kMissingUserAgent;
+  (allowed ? verdict.allowed : verdict.denied) = std::span<const std::string_view>(out, 1);
   return verdict;
 }
 
 // At most one question to the host: the first verifiable ID (by name). Sets the verdict's
 // verified or spoofed flag from the answer.
 void AskVerifier(const Tables& tables, std::span<const uint16_t> ids, std::string_view ip,
-                 BotVerifier& verifier, BotVerdict* verdict) {
+                 BotVerifier& verifier, BotVerdictView* verdict) {
   for (uint16_t id : ids) {
     const BotId& bot = tables.ids[id];
     if (!bot.verifiable) continue;
@@ -83,18 +85,52 @@ void AskVerifier(const Tables& tables, std::span<const uint16_t> ids, std::strin
   }
 }
 
-// ClassifyIds, called through a pointer the compiler cannot see through. The wasm2c build
+// The eight bytes at `p` as a little-endian word.
+uint64_t LoadWord(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
+}
+
+// The first eight bytes of `s` as LoadWord reads them.
+constexpr uint64_t WordOf(std::string_view s) {
+  uint64_t w = 0;
+  for (size_t i = 0; i < 8; ++i) w |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+  return w;
+}
+
+// EqualsIgnoreCase(name, "user-agent") as two word compares (each load of the name is a
+// bounds check in the wasm2c build): its bytes [0, 8) and [2, 10), lower-cased.
+bool IsUserAgentName(std::string_view name) {
+  constexpr std::string_view kName = "user-agent";
+  static_assert(kName.size() == 10);
+  if (name.size() != kName.size()) return false;
+  return AsciiToLowerWord(LoadWord(name.data())) == WordOf(kName) &&
+         AsciiToLowerWord(LoadWord(name.data() + 2)) == WordOf(kName.substr(2));
+}
+
+// ClassifyIdsInto, called through a pointer the compiler cannot see through. The wasm2c build
 // compiles the whole module as one C file in which every function is static, so a function
 // with one caller is inlined into it whatever its size; the matcher's scan loop then runs
 // inside Detect's larger body, measurably slower (~7 % on an 8 KiB UA) than in a function of
 // its own. A volatile pointer keeps the call out of line (one indirect call per Detect).
-Classification (*volatile const g_classify)(const Tables&, std::string_view) = &ClassifyIds;
+void (*volatile const g_classify)(const Tables&, std::string_view,
+                                  ClassifiedIds*) = &ClassifyIdsInto;
 
 }  // namespace
 
+Error BadConfigEntry(std::string_view entry) {
+  std::string message = "bot config: unknown bot ID or category '";
+  message.append(entry);
+  message.append("'");
+  return InvalidInput(std::move(message));
+}
+
 ErrorOr<bool> ValidateConfig(const BotConfig& config) {
-  if (ErrorOr<ParsedConfig> parsed = Parse(config); !parsed.ok()) {
-    return std::move(parsed.error());
+  ParsedConfig parsed;
+  if (const std::optional<std::string_view> bad = Parse(config, &parsed)) {
+    return BadConfigEntry(*bad);
   }
   return true;
 }
@@ -106,41 +142,77 @@ bool IsMissingUserAgent(std::string_view user_agent) {
   return true;
 }
 
-ErrorOr<BotVerdict> Detect(const HttpRequest& request, const BotConfig& config,
-                           BotVerifier& verifier) {
-  ErrorOr<ParsedConfig> parsed = Parse(config);
-  if (!parsed.ok()) return std::move(parsed.error());
+static_assert(std::is_trivially_destructible_v<DetectOutcome>);  // no variant to destroy
+
+DetectOutcome DetectInto(std::span<const Field> headers, std::string_view ip,
+                         const BotConfig& config, BotVerifier& verifier, VerdictStorage& storage) {
+  ParsedConfig parsed;
+  if (const std::optional<std::string_view> bad = Parse(config, &parsed)) {
+    return DetectOutcome{{}, bad};
+  }
   std::string scratch;  // only used when the request repeats the header
   std::string_view user_agent;
-  if (!FindHeader(request.headers, "user-agent", &scratch, &user_agent) ||
+  if (!FindHeaderIf(headers, IsUserAgentName, &scratch, &user_agent) ||
       IsMissingUserAgent(user_agent)) {
-    return MissingUserAgentVerdict(config);
+    return DetectOutcome{MissingUserAgentVerdict(config, storage), std::nullopt};
   }
-  BotVerdict verdict;
+  DetectOutcome outcome;
+  BotVerdictView& verdict = outcome.verdict;
   const Tables& tables = BotTables();
-  const Classification bots = g_classify(tables, user_agent);
-  if (bots.ids.empty()) return verdict;
-  AskVerifier(tables, bots.ids, request.ip, verifier, &verdict);
-  // Count first (Listed is cheap) so that each list is allocated once, at its final size.
+  ClassifiedIds bots;
+  g_classify(tables, user_agent, &bots);
+  const std::span<const uint16_t> ids = bots.ids();
+  if (ids.empty()) return outcome;
+  AskVerifier(tables, ids, ip, verifier, &verdict);
   const auto deny = [&](const BotId& bot) {
-    const bool listed = Listed(parsed.value(), bot);
+    const bool listed = Listed(parsed, bot);
     // A request caught lying about its identity gets no pass for any of its IDs.
     return verdict.spoofed || (config.mode == ListMode::kAllow ? !listed : listed);
   };
-  size_t denied = 0;
+  // One pass over the IDs: room for all of them in either list and for every category name (a
+  // few unused views of the storage cost less than a counting pass).
+  const size_t n = ids.size();
+  std::string_view* const out = storage.Allocate(2 * n + CategoryCount(~uint32_t{0}));
+  std::string_view* allowed_end = out;
+  std::string_view* const denied = out + n;
+  std::string_view* denied_end = denied;
   uint32_t categories = 0;
-  for (uint16_t id : bots.ids) {
+  for (uint16_t id : ids) {
     const BotId& bot = tables.ids[id];
-    denied += deny(bot) ? 1 : 0;
+    *(deny(bot) ? denied_end++ : allowed_end++) = bot.name;
     categories |= bot.categories;
   }
-  verdict.denied.reserve(denied);
-  verdict.allowed.reserve(bots.ids.size() - denied);
-  for (uint16_t id : bots.ids) {
-    const BotId& bot = tables.ids[id];
-    (deny(bot) ? verdict.denied : verdict.allowed).push_back(bot.name);
-  }
-  verdict.categories = CategoryNames(categories);
+  std::string_view* const names = out + 2 * n;
+  WriteCategoryNames(categories, names);
+  verdict.allowed = std::span<const std::string_view>(out, allowed_end);
+  verdict.denied = std::span<const std::string_view>(denied, denied_end);
+  verdict.categories = std::span<const std::string_view>(names, CategoryCount(categories));
+  return outcome;
+}
+
+ErrorOr<BotVerdict> Detect(const HttpRequest& request, const BotConfig& config,
+                           BotVerifier& verifier) {
+  class VectorStorage final : public VerdictStorage {
+   public:
+    std::string_view* Allocate(size_t count) override {
+      views_.resize(count);
+      return views_.data();
+    }
+
+   private:
+    std::vector<std::string_view> views_;
+  } storage;
+  const DetectOutcome outcome =
+      DetectInto(request.headers, request.ip, config, verifier, storage);
+  if (outcome.bad_entry.has_value()) return BadConfigEntry(*outcome.bad_entry);
+  const BotVerdictView& v = outcome.verdict;
+  BotVerdict verdict;
+  verdict.allowed.assign(v.allowed.begin(), v.allowed.end());
+  verdict.denied.assign(v.denied.begin(), v.denied.end());
+  verdict.categories.assign(v.categories.begin(), v.categories.end());
+  verdict.verified = v.verified;
+  verdict.spoofed = v.spoofed;
+  verdict.missing_user_agent = v.missing_user_agent;
   return verdict;
 }
 

@@ -6,6 +6,7 @@
 // outcome of the verdict, not an error. See docs/bot-detection.md.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -58,6 +59,41 @@ ErrorOr<bool> ValidateConfig(const BotConfig& config);
 // True when a User-Agent value (after repeated headers are joined) counts as missing: empty,
 // or only spaces and horizontal tabs.
 bool IsMissingUserAgent(std::string_view user_agent);
+
+// Where DetectInto places a verdict's lists. Implementations hand out room for `count` views
+// that stays valid as long as the caller uses the verdict; DetectInto asks at most once per
+// call, only when some list is non-empty, and may leave part of the room unused.
+class VerdictStorage {
+ public:
+  virtual std::string_view* Allocate(size_t count) = 0;
+
+ protected:
+  ~VerdictStorage() = default;
+};
+
+// BotVerdict with its lists in a VerdictStorage (same contents, same order).
+struct BotVerdictView {
+  std::span<const std::string_view> allowed;
+  std::span<const std::string_view> denied;
+  std::span<const std::string_view> categories;
+  bool verified = false;
+  bool spoofed = false;
+  bool missing_user_agent = false;
+};
+
+// DetectInto's result (trivially destructible). A bad config is reported as its first bad
+// entry; BadConfigEntry(entry) is the error Detect returns for it.
+struct DetectOutcome {
+  BotVerdictView verdict;                   // empty when bad_entry is set
+  std::optional<std::string_view> bad_entry;
+};
+Error BadConfigEntry(std::string_view entry);
+
+// Detect over the request's headers and IP alone (the only fields detect-bot reads), with the
+// lists placed in `storage`: no heap allocation on the way for up to 32 detected IDs and a
+// User-Agent header that occurs once. Same contract and results as Detect.
+DetectOutcome DetectInto(std::span<const Field> headers, std::string_view ip,
+                         const BotConfig& config, BotVerifier& verifier, VerdictStorage& storage);
 
 // Runs detect-bot. The only error is kInvalidInput for a bad config (checked first). A
 // request whose User-Agent is absent or IsMissingUserAgent is a verdict, not an error:

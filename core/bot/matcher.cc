@@ -4,9 +4,20 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <memory>
+#include <type_traits>
 
 namespace warden::core::bot {
 namespace {
+
+// True where every linear-memory load costs a bounds check (the wasm module, run by wasm2c):
+// a few loops there trade native speed for fewer loads. WARDEN_CHECKED_LOADS selects the same
+// code natively, so that tests and fuzz targets can cover it.
+#if defined(__wasm__) || defined(WARDEN_CHECKED_LOADS)
+constexpr bool kCheckedLoads = true;
+#else
+constexpr bool kCheckedLoads = false;
+#endif
 
 // The eight bytes at `p`, p[0] in the low byte: one load instead of eight.
 inline uint64_t Load8(const unsigned char* p) {
@@ -14,6 +25,29 @@ inline uint64_t Load8(const unsigned char* p) {
   std::memcpy(&w, p, sizeof w);
   if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
   return w;
+}
+
+// The four bytes at `p`, in host order (compared with another Load4 only).
+inline uint32_t Load4(const unsigned char* p) {
+  uint32_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+// memcmp(a, b, n) == 0 for short strings (keywords), inline and with at most two loads of each
+// side up to 16 bytes: the wasm module's memcmp is a bytewise loop of bounds-checked loads.
+inline bool SameBytes(const unsigned char* a, const unsigned char* b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (Load8(a + i) != Load8(b + i)) return false;
+    }
+    return Load8(a + n - 8) == Load8(b + n - 8);  // may overlap the last word compared
+  }
+  if (n >= 4) return Load4(a) == Load4(b) && Load4(a + n - 4) == Load4(b + n - 4);
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 // The automaton's arrays as locals of the scan loops (a copy the compiler keeps in registers:
@@ -44,14 +78,14 @@ class Scan {
   __attribute__((always_inline)) Scan(const Tables& tables, std::string_view ua,
                                       bool single_scan = false)
       : t_(tables),
-        a_(ArraysOf(tables)),
+        a_(CopyFor(static_cast<AutomatonCopyType*>(nullptr), tables)),
         ua_(reinterpret_cast<const unsigned char*>(ua.data())),
         n_(ua.size()),
         words_((tables.patterns.size() + 63) / 64),
         single_scan_(single_scan) {
     if (words_ > kInlinePatterns / 64) {
-      heap_matched_.assign(words_ + (words_ + 63) / 64, 0);
-      matched_ = heap_matched_.data();
+      Heap().matched.assign(words_ + (words_ + 63) / 64, 0);
+      matched_ = heap_->matched.data();
       written_ = matched_ + words_;
     }
     for (uint16_t p : tables.always_candidates) AddCandidate(p);
@@ -113,7 +147,8 @@ class Scan {
     matched_[w] |= uint64_t{1} << (p & 63);
   }
   uint16_t Candidate(size_t i) const {
-    return i < kInlineCandidates ? inline_candidates_[i] : heap_candidates_[i - kInlineCandidates];
+    return i < kInlineCandidates ? inline_candidates_[i]
+                                 : heap_->candidates[i - kInlineCandidates];
   }
 
   void AddCandidate(uint16_t p) {
@@ -123,7 +158,7 @@ class Scan {
     if (candidate_count_ < kInlineCandidates) {
       inline_candidates_[candidate_count_] = p;
     } else {
-      heap_candidates_.push_back(p);
+      Heap().candidates.push_back(p);
     }
     ++candidate_count_;
   }
@@ -140,16 +175,16 @@ class Scan {
   }
 
   // Step from a state with keywords or a deep one. Out of line: rare on ordinary text, and it
-  // keeps the four streams' variables in registers. It takes no Automaton (it reads a_): the
+  // keeps the four streams' variables in registers. It takes no Automaton (see a_): the
   // caller's copy would escape, and wasm code then reloads its fields from memory at each step.
   __attribute__((noinline)) uint32_t SlowStep(uint32_t v, uint32_t c, size_t at) {
-    const Automaton& a = a_;
+    const Automaton a = FromCopy(a_);
     Finish(a, v, at);
     return v < a.dense_end ? a.dense[v + c] : DeepStep(a, v - a.dense_end, c);
   }
 
   // Processes the keywords ending at state `v`, reached at byte offset `at`.
-  void Finish(const Automaton& a, uint32_t v, size_t at) {
+  __attribute__((always_inline)) void Finish(const Automaton& a, uint32_t v, size_t at) {
     if (v < a.output_from) return;
     const uint16_t list = v < a.dense_end ? a.slots[t_.dense_slots[v >> t_.dense_shift]].out
                                           : a.slots[v - a.dense_end].out;
@@ -241,6 +276,7 @@ class Scan {
   // Keywords of output list `list` end at byte offset `end`. Out of line: rare.
   __attribute__((noinline)) void Hits(uint16_t list, size_t end) {
     const uint16_t* outputs = t_.outputs.data();
+    const auto* text = reinterpret_cast<const unsigned char*>(t_.text.data());
     const uint16_t count = outputs[list];
     for (uint16_t k = 1; k <= count; ++k) {
       const Keyword& kw = t_.keywords[outputs[list + k]];
@@ -253,7 +289,7 @@ class Scan {
       if ((kw.flags & kKeywordBol) && start != 0) continue;
       if ((kw.flags & kKeywordEol) && end != n_) continue;
       if ((kw.flags & kKeywordExact) &&
-          std::memcmp(ua_ + start, t_.text.data() + kw.text, kw.length) != 0) {
+          !SameBytes(ua_ + start, text + kw.text, kw.length)) {
         continue;
       }
       SetMatched(kw.pattern);
@@ -266,9 +302,21 @@ class Scan {
     const unsigned char* ua = ua_;
     const size_t n = n_;
     uint32_t v = 0;
-    // Bytewise: reading eight bytes per load here gains ~10 % of this loop's instructions in
-    // wasm2c but costs native time (an early exit per byte in the unrolled body; measured).
-    for (size_t i = 0; i < n; ++i) {
+    size_t i = 0;
+    // Natively bytewise: reading eight bytes per load costs native time (an early exit per
+    // byte in the unrolled body; measured). In wasm, where every load is a bounds check in the
+    // wasm2c build, it saves one of the three loads per byte.
+    if constexpr (kCheckedLoads) {
+      for (; i + 8 <= n; i += 8) {
+        uint64_t bytes = Load8(ua + i);
+#pragma clang loop unroll(full)
+        for (size_t k = 0; k < 8; ++k, bytes >>= 8) {
+          v = table[v + map[bytes & 0xff]];
+          if (v >= kDfaDead) return v == kDfaAccept;
+        }
+      }
+    }
+    for (; i < n; ++i) {
       v = table[v + map[ua[i]]];
       if (v >= kDfaDead) return v == kDfaAccept;
     }
@@ -276,7 +324,16 @@ class Scan {
   }
 
   const Tables& t_;
-  const Automaton a_;  // ArraysOf(t_)
+  // SlowStep's automaton. Natively a copy made per scan (measured faster than rebuilding it
+  // at each slow step on keyword-rich UAs); in wasm none: SlowStep rebuilds it from t_, which
+  // saves the copy's five stores per scan (slow steps are few there).
+  struct NoCopy {};
+  using AutomatonCopyType = std::conditional_t<kCheckedLoads, NoCopy, Automaton>;
+  static NoCopy CopyFor(NoCopy*, const Tables&) { return {}; }
+  static Automaton CopyFor(Automaton*, const Tables& t) { return ArraysOf(t); }
+  Automaton FromCopy(const NoCopy&) const { return ArraysOf(t_); }
+  static Automaton FromCopy(const Automaton& a) { return a; }
+  [[no_unique_address]] const AutomatonCopyType a_;
   const unsigned char* ua_;
   size_t n_;
   size_t words_;
@@ -285,10 +342,18 @@ class Scan {
   uint64_t inline_written_[kInlinePatterns / 64 / 64] = {};  // bit w: matched_[w] is valid
   uint64_t* matched_ = inline_matched_;
   uint64_t* written_ = inline_written_;
-  std::vector<uint64_t> heap_matched_;  // heap: the bitset, then its written bits
   uint16_t inline_candidates_[kInlineCandidates];
   size_t candidate_count_ = 0;
-  std::vector<uint16_t> heap_candidates_;
+  // Storage past the inline arrays, allocated on first use (one member to set up per call).
+  struct Overflow {
+    std::vector<uint64_t> matched;  // the bitset, then its written bits
+    std::vector<uint16_t> candidates;
+  };
+  Overflow& Heap() {
+    if (heap_ == nullptr) heap_ = std::make_unique<Overflow>();
+    return *heap_;
+  }
+  std::unique_ptr<Overflow> heap_;
 };
 
 // The IDs of a classification as they are found, kept ascending and deduplicated by
@@ -309,7 +374,7 @@ class IdSet {
   }
 
   // The IDs, unless overflowed().
-  std::vector<uint16_t> ToVector() const { return std::vector<uint16_t>(ids_, ids_ + size_); }
+  std::span<const uint16_t> ids() const { return std::span<const uint16_t>(ids_, size_); }
 
  private:
   static constexpr size_t kInline = 32;
@@ -348,11 +413,31 @@ __attribute__((noinline)) std::vector<uint16_t> SortedIds(const Tables& t, const
   return ids;
 }
 
+// Where Classify puts its result: the fields of a ClassifiedIds (ClassifyIdsInto).
+struct ClassifiedIdsWriter {
+  void SetIds(std::span<const uint16_t> ids) {
+    std::memcpy(inline_ids, ids.data(), ids.size() * sizeof(uint16_t));
+    *count = ids.size();
+  }
+  void SetIds(std::vector<uint16_t> ids) {
+    if (ids.size() <= ClassifiedIds::kInline) {
+      SetIds(std::span<const uint16_t>(ids));
+    } else {
+      *count = ClassifiedIds::kInline + 1;
+      *heap = std::move(ids);
+    }
+  }
+  uint16_t* inline_ids;
+  size_t* count;
+  std::vector<uint16_t>* heap;
+  bool* generic;
+};
+
 // ClassifyIds. Confirms regex candidates lazily: generic ones only when no named pattern
 // matched, vetoes only when a generic one did.
-__attribute__((always_inline)) inline Classification Classify(const Tables& tables,
-                                                              std::string_view user_agent) {
-  Classification result;
+__attribute__((always_inline)) inline void Classify(const Tables& tables,
+                                                    std::string_view user_agent,
+                                                    ClassifiedIdsWriter& result) {
   IdSet ids;
   Scan scan(tables, user_agent);
   scan.RunAutomaton(ArraysOf(tables));
@@ -368,13 +453,15 @@ __attribute__((always_inline)) inline Classification Classify(const Tables& tabl
       bool veto = false;
       scan.ForEachMatched([&](uint16_t p) { veto |= tables.patterns[p].kind == PatternKind::kVeto; });
       if (veto) ids.clear();
-      result.generic = !ids.empty();
+      *result.generic = !ids.empty();
     }
   }
-  if (!ids.empty()) {
-    result.ids = ids.overflowed() ? SortedIds(tables, scan, kind) : ids.ToVector();
+  if (ids.empty()) return;
+  if (ids.overflowed()) {
+    result.SetIds(SortedIds(tables, scan, kind));
+  } else {
+    result.SetIds(ids.ids());
   }
-  return result;
 }
 
 }  // namespace
@@ -396,12 +483,23 @@ std::vector<uint16_t> MatchPatternsForTesting(const Tables& tables, std::string_
 }
 
 Classification ClassifyIds(const Tables& tables, std::string_view user_agent) {
+  ClassifiedIds c;
+  ClassifyIdsInto(tables, user_agent, &c);
+  const std::span<const uint16_t> ids = c.ids();
+  return Classification{std::vector<uint16_t>(ids.begin(), ids.end()), c.generic()};
+}
+
+void ClassifyIdsInto(const Tables& tables, std::string_view user_agent, ClassifiedIds* out) {
+  ClassifiedIdsWriter writer{out->inline_, &out->count_, &out->heap_, &out->generic_};
   // The production tables get a copy of the scan of their own: where the whole program is
   // optimised at once (the wasm module is built with LTO), their arrays' addresses and sizes
   // are constants there, which frees the registers the scan loop would hold them in.
   const Tables& production = BotTables();
-  if (&tables == &production) return Classify(production, user_agent);
-  return Classify(tables, user_agent);
+  if (&tables == &production) {
+    Classify(production, user_agent, writer);
+  } else {
+    Classify(tables, user_agent, writer);
+  }
 }
 
 }  // namespace warden::core::bot

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -35,5 +36,32 @@ struct Classification {
   bool generic = false;
 };
 Classification ClassifyIds(const Tables& tables, std::string_view user_agent);
+
+// ClassifyIds' result in storage of its own: up to kInline IDs without a heap allocation.
+class ClassifiedIds {
+ public:
+  static constexpr size_t kInline = 32;
+
+  ClassifiedIds() = default;
+  ClassifiedIds(const ClassifiedIds&) = delete;
+  ClassifiedIds& operator=(const ClassifiedIds&) = delete;
+
+  // The IDs (as Classification::ids); valid while *this is unchanged.
+  std::span<const uint16_t> ids() const {
+    return count_ <= kInline ? std::span<const uint16_t>(inline_, count_)
+                             : std::span<const uint16_t>(heap_);
+  }
+  bool generic() const { return generic_; }
+
+ private:
+  friend void ClassifyIdsInto(const Tables&, std::string_view, ClassifiedIds*);
+  uint16_t inline_[kInline];
+  size_t count_ = 0;  // > kInline: the IDs are in heap_
+  std::vector<uint16_t> heap_;
+  bool generic_ = false;
+};
+
+// ClassifyIds into *out (which must be freshly constructed).
+void ClassifyIdsInto(const Tables& tables, std::string_view user_agent, ClassifiedIds* out);
 
 }  // namespace warden::core::bot

@@ -7,20 +7,9 @@ namespace warden::core {
 
 bool FindHeader(std::span<const Field> headers, std::string_view name, std::string* scratch,
                 std::string_view* value) {
-  size_t found = 0;
-  for (const Field& field : headers) {
-    if (!EqualsIgnoreCase(field.name, name)) continue;
-    if (found == 0) {
-      *value = field.value;
-    } else {
-      if (found == 1) scratch->assign(value->data(), value->size());
-      scratch->append(", ");
-      scratch->append(field.value.data(), field.value.size());
-    }
-    ++found;
-  }
-  if (found > 1) *value = *scratch;
-  return found > 0;
+  return FindHeaderIf(
+      headers, [name](std::string_view field) { return EqualsIgnoreCase(field, name); }, scratch,
+      value);
 }
 
 bool FindField(std::span<const Field> fields, std::string_view name, std::string_view* value) {

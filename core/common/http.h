@@ -37,6 +37,39 @@ struct HttpRequest {
 bool FindHeader(std::span<const Field> headers, std::string_view name, std::string* scratch,
                 std::string_view* value);
 
+// For FindHeaderIf: *value is the first occurrence's value, the name occurs again at
+// headers[0]. Joins as FindHeader does; returns true.
+template <class NameMatches>
+[[gnu::noinline]] bool JoinHeader(std::span<const Field> headers, NameMatches matches,
+                                  std::string* scratch, std::string_view* value) {
+  scratch->assign(value->data(), value->size());
+  for (const Field& field : headers) {
+    if (!matches(field.name)) continue;
+    scratch->append(", ");
+    scratch->append(field.value.data(), field.value.size());
+  }
+  *value = *scratch;
+  return true;
+}
+
+// FindHeader with the name test given as a predicate: the headers whose name makes
+// `matches(name)` true are found and joined as FindHeader does (FindHeader passes a
+// case-insensitive comparison with its name; a caller looking up a constant name may pass a
+// cheaper test of its own that accepts the same names).
+template <class NameMatches>
+bool FindHeaderIf(std::span<const Field> headers, NameMatches matches, std::string* scratch,
+                  std::string_view* value) {
+  for (size_t i = 0; i < headers.size(); ++i) {
+    if (!matches(headers[i].name)) continue;
+    *value = headers[i].value;
+    for (size_t j = i + 1; j < headers.size(); ++j) {
+      if (matches(headers[j].name)) return JoinHeader(headers.subspan(j), matches, scratch, value);
+    }
+    return true;
+  }
+  return false;
+}
+
 // Returns the value of the first `fields` entry whose name equals `name` byte for byte, or
 // false when there is none.
 bool FindField(std::span<const Field> fields, std::string_view name, std::string_view* value);

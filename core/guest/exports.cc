@@ -7,6 +7,7 @@
 // questions (bot verification, email lists, DNS) go through the typed import functions, which
 // the generated glue binds to the wasm imports in the guest and to native::ScopedImports
 // natively. See docs/witgen.md.
+#include <cstddef>
 #include <cstring>
 #include <iterator>
 #include <new>
@@ -58,6 +59,35 @@ class Fields {
   std::span<const core::Field> fields_;
 };
 
+// The pairs as core Fields without a copy, when a pair and a Field have the same layout (two
+// views, name first: libc++'s tuple, as in the wasm module), else nullopt (libstdc++ stores a
+// tuple's members in reverse order; callers then copy them into Fields).
+std::optional<std::span<const core::Field>> AsFields(Pairs pairs) {
+  using Pair = Pairs::element_type;
+  static constexpr Pair kProbe{};
+  const bool same =
+      sizeof(Pair) == sizeof(core::Field) && alignof(Pair) == alignof(core::Field) &&
+      reinterpret_cast<const char*>(&std::get<0>(kProbe)) ==
+          reinterpret_cast<const char*>(&kProbe) + offsetof(core::Field, name) &&
+      reinterpret_cast<const char*>(&std::get<1>(kProbe)) ==
+          reinterpret_cast<const char*>(&kProbe) + offsetof(core::Field, value);
+  if (!same) return std::nullopt;
+  return std::span<const core::Field>(reinterpret_cast<const core::Field*>(pairs.data()),
+                                      pairs.size());
+}
+
+// Views placed in the export's result arena (detect-bot's lists).
+class ArenaStorage final : public core::bot::VerdictStorage {
+ public:
+  explicit ArenaStorage(witgen::ViewArena& arena) : arena_(arena) {}
+  std::string_view* Allocate(size_t count) override {
+    return arena_.Allocate<std::string_view>(count);
+  }
+
+ private:
+  witgen::ViewArena& arena_;
+};
+
 // `headers` and `extra` must be the Fields of the request's own lists.
 core::HttpRequest ToView(const t::RequestView& r, const Fields& headers, const Fields& extra) {
   return core::HttpRequest{r.ip,      r.method, r.protocol, r.host, r.path, headers.span(),
@@ -69,14 +99,6 @@ std::string_view Keep(std::string_view s, witgen::ViewArena& arena) {
   char* out = arena.Allocate<char>(s.size());
   if (!s.empty()) std::memcpy(out, s.data(), s.size());
   return std::string_view(out, s.size());
-}
-
-// An array in `arena` of the views in `views` (which view static storage or the parameters).
-std::span<const std::string_view> Keep(const std::vector<std::string_view>& views,
-                                       witgen::ViewArena& arena) {
-  std::string_view* out = arena.Allocate<std::string_view>(views.size());
-  for (size_t i = 0; i < views.size(); ++i) new (out + i) std::string_view(views[i]);
-  return std::span<const std::string_view>(out, views.size());
 }
 
 t::AnalysisErrorView ToWit(const core::Error& error, witgen::ViewArena& arena) {
@@ -169,20 +191,24 @@ witgen::Expected<t::BotResultView, t::AnalysisErrorView> DetectBot(
     const t::RequestView& request, const t::BotConfigView& config,
     witgen::ViewArena& result_arena) {
   using Out = witgen::Expected<t::BotResultView, t::AnalysisErrorView>;
-  const Fields headers(request.headers);
-  const Fields extra(request.extra);
   const auto* allow = std::get_if<t::BotConfigView::Allow>(&config.value);
   const std::span<const std::string_view> entries =
       allow != nullptr ? allow->value : std::get_if<t::BotConfigView::Deny>(&config.value)->value;
   const core::bot::BotConfig core_config{
       allow != nullptr ? core::bot::ListMode::kAllow : core::bot::ListMode::kDeny, entries};
   ImportVerifier verifier;
-  core::ErrorOr<core::bot::BotVerdict> verdict =
-      core::bot::Detect(ToView(request, headers, extra), core_config, verifier);
-  if (!verdict.ok()) return Out::Err(ToWit(verdict.error(), result_arena));
-  const core::bot::BotVerdict& v = verdict.value();
-  return Out::Ok(t::BotResultView{Keep(v.allowed, result_arena), Keep(v.denied, result_arena),
-                                  Keep(v.categories, result_arena), v.verified, v.spoofed,
+  ArenaStorage storage(result_arena);
+  const auto detect = [&](std::span<const core::Field> headers) {
+    return core::bot::DetectInto(headers, request.ip, core_config, verifier, storage);
+  };
+  const std::optional<std::span<const core::Field>> fields = AsFields(request.headers);
+  const core::bot::DetectOutcome outcome =
+      fields.has_value() ? detect(*fields) : detect(Fields(request.headers).span());
+  if (outcome.bad_entry.has_value()) {
+    return Out::Err(ToWit(core::bot::BadConfigEntry(*outcome.bad_entry), result_arena));
+  }
+  const core::bot::BotVerdictView& v = outcome.verdict;
+  return Out::Ok(t::BotResultView{v.allowed, v.denied, v.categories, v.verified, v.spoofed,
                                   v.missing_user_agent});
 }
 

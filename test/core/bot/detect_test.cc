@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "core/bot/catalog.h"
+#include "core/common/ascii.h"
 
 namespace warden::core::bot {
 namespace {
@@ -284,6 +285,100 @@ TEST(BotDetectTest, BadConfigEntryIsInvalidInput) {
   EXPECT_TRUE(DetectWith("curl/8", ListMode::kDeny, {"SOME_FUTURE_BOT"}).verdict.ok());
   EXPECT_TRUE(DetectWith("curl/8", ListMode::kDeny, {"CUA:SOME_CRAWLER"}).verdict.ok());
   EXPECT_FALSE(DetectWith("curl/8", ListMode::kDeny, {"CUA:"}).verdict.ok());
+}
+
+
+// The User-Agent lookup compares the name a word at a time: it must find exactly the names
+// EqualsIgnoreCase accepts. Every one-byte change of every position of "user-agent" and of
+// "User-Agent", and names one byte shorter or longer.
+TEST(BotDetectTest, UserAgentHeaderNameMatchesExactlyIgnoringAsciiCase) {
+  for (std::string base : {"user-agent", "User-Agent"}) {
+    std::vector<std::string> names = {base + "s", base.substr(1), base.substr(0, 9), "x" + base};
+    for (size_t at = 0; at < base.size(); ++at) {
+      for (int b = 0; b < 256; ++b) {
+        std::string name = base;
+        name[at] = static_cast<char>(b);
+        names.push_back(name);
+      }
+    }
+    for (const std::string& name : names) {
+      const Field headers[] = {{name, "curl/8"}};
+      HttpRequest request;
+      request.headers = headers;
+      FakeVerifier verifier;
+      ErrorOr<BotVerdict> v = bot::Detect(request, BotConfig{ListMode::kAllow, {}}, verifier);
+      ASSERT_TRUE(v.ok());
+      EXPECT_EQ(v.value().missing_user_agent, !EqualsIgnoreCase(name, "user-agent")) << name;
+    }
+  }
+}
+
+// Storage that records what DetectInto asks of it.
+class CountingStorage final : public VerdictStorage {
+ public:
+  std::string_view* Allocate(size_t count) override {
+    ++calls;
+    views.emplace_back(count);
+    return views.back().data();
+  }
+  int calls = 0;
+  std::vector<std::vector<std::string_view>> views;
+};
+
+TEST(BotDetectTest, DetectIntoAgreesWithDetectAndAllocatesOnce) {
+  const std::string many = std::string(kGooglebot) + " curl/8 GPTBot/1.1 bingbot/2.0";
+  const std::vector<std::string_view> entries[] = {{}, {"CURL"}, {"CATEGORY:GOOGLE"}};
+  for (std::string_view ua : {kGooglebot, kChrome, std::string_view("curl/8"),
+                              std::string_view(many), std::string_view(" ")}) {
+    for (ListMode mode : {ListMode::kAllow, ListMode::kDeny}) {
+      for (const std::vector<std::string_view>& list : entries) {
+        const Field headers[] = {{"Accept", "*/*"}, {"user-AGENT", ua}};
+        HttpRequest request;
+        request.ip = "66.249.66.1";
+        request.headers = headers;
+        const BotConfig config{mode, list};
+        FakeVerifier verifier;
+        verifier.answer = Verification::kSpoofed;
+        const ErrorOr<BotVerdict> expected = bot::Detect(request, config, verifier);
+        ASSERT_TRUE(expected.ok());
+        CountingStorage storage;
+        const DetectOutcome got = DetectInto(headers, request.ip, config, verifier, storage);
+        ASSERT_FALSE(got.bad_entry.has_value());
+        const BotVerdict& e = expected.value();
+        const auto vec = [](std::span<const std::string_view> s) {
+          return std::vector<std::string_view>(s.begin(), s.end());
+        };
+        EXPECT_EQ(vec(got.verdict.allowed), e.allowed) << ua;
+        EXPECT_EQ(vec(got.verdict.denied), e.denied) << ua;
+        EXPECT_EQ(vec(got.verdict.categories), e.categories) << ua;
+        EXPECT_EQ(got.verdict.verified, e.verified);
+        EXPECT_EQ(got.verdict.spoofed, e.spoofed);
+        EXPECT_EQ(got.verdict.missing_user_agent, e.missing_user_agent);
+        const bool empty = e.allowed.empty() && e.denied.empty() && e.categories.empty();
+        EXPECT_EQ(storage.calls, empty ? 0 : 1) << ua;
+      }
+    }
+  }
+}
+
+TEST(BotDetectTest, DetectIntoReportsTheFirstBadEntry) {
+  const std::string_view entries[] = {"CURL", "CATEGORY:NOPE", "bad"};
+  const Field headers[] = {{"User-Agent", "curl/8"}};
+  FakeVerifier verifier;
+  CountingStorage storage;
+  const DetectOutcome got =
+      DetectInto(headers, "", BotConfig{ListMode::kDeny, entries}, verifier, storage);
+  ASSERT_TRUE(got.bad_entry.has_value());
+  EXPECT_EQ(*got.bad_entry, "CATEGORY:NOPE");
+  EXPECT_EQ(storage.calls, 0);
+  EXPECT_TRUE(verifier.calls.empty());
+  HttpRequest request;
+  request.headers = headers;
+  const ErrorOr<BotVerdict> expected =
+      bot::Detect(request, BotConfig{ListMode::kDeny, entries}, verifier);
+  ASSERT_FALSE(expected.ok());
+  EXPECT_EQ(BadConfigEntry(*got.bad_entry).detail, expected.error().detail);
+  EXPECT_EQ(expected.error().detail, "bot config: unknown bot ID or category 'CATEGORY:NOPE'");
 }
 
 }  // namespace
