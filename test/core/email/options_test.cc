@@ -86,7 +86,7 @@ TEST(EmailOptionsTest, RequireAsciiLocalPart) {
   EXPECT_EQ(Parse("\xE2\x84\xAA@example.com", o), R::kNonAsciiLocalPart);  // Kelvin: NFC is 'K'
   EXPECT_EQ(Parse("a..\xC3\xA9@example.com", o), R::kConsecutiveDots);    // first rule broken
   EXPECT_EQ(Parse("\xC3\xA9..a@example.com", o), R::kNonAsciiLocalPart);
-  EXPECT_EQ(Parse("\xC3\xAAjness@iana.org", SyntaxOptions{}), R::kNone);
+  EXPECT_EQ(Parse("\xC3\xAAlise@example.org", SyntaxOptions{}), R::kNone);
 }
 
 TEST(EmailOptionsTest, AllowEmptyLocalPart) {
@@ -107,7 +107,7 @@ TEST(EmailOptionsTest, AllowTestDomain) {
   o.allow_test_domain = true;
   EXPECT_EQ(Parse("qa@staging.test", o), R::kNone);
   EXPECT_EQ(Parse("anything@MyCompany.TEST", o), R::kNone);
-  EXPECT_EQ(Parse("anything@mycompany.local", o), R::kReservedDomain);
+  EXPECT_EQ(Parse("orders@shop-demo.local", o), R::kReservedDomain);
   EXPECT_EQ(Parse("anything@test", o), R::kMissingTopLevelDomain);
   EXPECT_EQ(Parse("qa@staging.test", SyntaxOptions{}), R::kReservedDomain);
 }
