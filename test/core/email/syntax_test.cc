@@ -14,9 +14,17 @@ namespace {
 
 using R = InvalidReason;
 
+// The defaults with the two original options set.
+SyntaxOptions Options(bool require_tld, bool allow_literal) {
+  SyntaxOptions options;
+  options.require_top_level_domain = require_tld;
+  options.allow_domain_literal = allow_literal;
+  return options;
+}
+
 R Parse(std::string_view candidate, bool require_tld = true, bool allow_literal = false) {
   Address address;
-  return ParseAddress(candidate, SyntaxOptions{require_tld, allow_literal}, &address);
+  return ParseAddress(candidate, Options(require_tld, allow_literal), &address);
 }
 
 bool Valid(std::string_view candidate, bool require_tld = true, bool allow_literal = false) {
@@ -146,7 +154,7 @@ TEST(EmailSyntaxTest, AddressViewsAndAsciiDomain) {
   EXPECT_FALSE(a.domain_literal);
   ASSERT_EQ(ParseAddress("u@B\xC3\xBC" "cher.Example", SyntaxOptions{}, &a), R::kNone);
   EXPECT_EQ(a.ascii_domain, "xn--bcher-kva.example");
-  ASSERT_EQ(ParseAddress("u@[IPv6:::1]", SyntaxOptions{true, true}, &a), R::kNone);
+  ASSERT_EQ(ParseAddress("u@[IPv6:::1]", Options(true, true), &a), R::kNone);
   EXPECT_TRUE(a.domain_literal);
   EXPECT_EQ(a.ascii_domain, "[IPv6:::1]");
 }
@@ -155,7 +163,7 @@ TEST(EmailSyntaxTest, AddressViewsAndAsciiDomain) {
 // reason and, for a valid address, on every field.
 void ExpectSameAsGeneral(const std::string& candidate) {
   for (const SyntaxOptions options :
-       {SyntaxOptions{true, false}, SyntaxOptions{false, false}, SyntaxOptions{true, true}}) {
+       {Options(true, false), Options(false, false), Options(true, true)}) {
     Address fast;
     Address general;
     const R r = ParseAddress(candidate, options, &fast);
