@@ -39,7 +39,7 @@ class FakeEngine : public Engine {
     last_email_config_ = config;
     if (fail_) return ResourceExhaustedError("guest ran out of memory");
     return witgen::Expected<wit::EmailResult, wit::AnalysisError>::Ok(
-        {wit::EmailValidity::kValid, {}});
+        {wit::EmailValidity::kValid, std::nullopt, {}});
   }
   EngineKind kind() const override { return EngineKind::kNative; }
   EngineStats stats() const override { return {}; }
