@@ -2,10 +2,10 @@
 #include "core/bot/catalog.h"
 
 #include <bit>
-#include <cstring>
 #include <iterator>
 
 #include "core/bot/matcher.h"
+#include "core/common/bytes.h"
 
 namespace warden::core::bot {
 namespace {
@@ -56,12 +56,7 @@ constexpr size_t kPrefixSize = 9;  // "CATEGORY:"
 // Compares the prefix as one 8-byte word and a byte (no loop over the literal's bytes).
 bool HasCategoryPrefix(std::string_view name) {
   if (name.size() < kPrefixSize || name[8] != ':') return false;
-  uint64_t word;
-  std::memcpy(&word, name.data(), sizeof(word));
-  constexpr uint64_t kWord = std::endian::native == std::endian::little
-                                ? 0x59524f4745544143ull    // "CATEGORY" read little-endian
-                                : 0x43415445474f5259ull;  // and big-endian
-  return word == kWord;
+  return LoadLittleEndian64(name.data()) == LittleEndianWord("CATEGORY");
 }
 
 // For each letter L, the entries whose name continues "CATEGORY:L" are

@@ -1,14 +1,13 @@
 // detect-bot (see detect.h).
 #include "core/bot/detect.h"
 
-#include <bit>
-#include <cstring>
 #include <optional>
 #include <type_traits>
 
 #include "core/bot/catalog.h"
 #include "core/bot/matcher.h"
 #include "core/common/ascii.h"
+#include "core/common/bytes.h"
 
 namespace warden::core::bot {
 namespace {
@@ -85,29 +84,15 @@ void AskVerifier(const Tables& tables, std::span<const uint16_t> ids, std::strin
   }
 }
 
-// The eight bytes at `p` as a little-endian word.
-uint64_t LoadWord(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
-  return w;
-}
-
-// The first eight bytes of `s` as LoadWord reads them.
-constexpr uint64_t WordOf(std::string_view s) {
-  uint64_t w = 0;
-  for (size_t i = 0; i < 8; ++i) w |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
-  return w;
-}
-
 // EqualsIgnoreCase(name, "user-agent") as two word compares (each load of the name is a
 // bounds check in the wasm2c build): its bytes [0, 8) and [2, 10), lower-cased.
 bool IsUserAgentName(std::string_view name) {
   constexpr std::string_view kName = "user-agent";
   static_assert(kName.size() == 10);
   if (name.size() != kName.size()) return false;
-  return AsciiToLowerWord(LoadWord(name.data())) == WordOf(kName) &&
-         AsciiToLowerWord(LoadWord(name.data() + 2)) == WordOf(kName.substr(2));
+  return AsciiToLowerWord(LoadLittleEndian64(name.data())) == LittleEndianWord(kName) &&
+         AsciiToLowerWord(LoadLittleEndian64(name.data() + 2)) ==
+             LittleEndianWord(kName.substr(2));
 }
 
 // ClassifyIdsInto, called through a pointer the compiler cannot see through. The wasm2c build

@@ -2,10 +2,11 @@
 #include "core/bot/matcher.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <memory>
 #include <type_traits>
+
+#include "core/common/bytes.h"
 
 namespace warden::core::bot {
 namespace {
@@ -20,12 +21,7 @@ constexpr bool kCheckedLoads = false;
 #endif
 
 // The eight bytes at `p`, p[0] in the low byte: one load instead of eight.
-inline uint64_t Load8(const unsigned char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
-  return w;
-}
+inline uint64_t Load8(const unsigned char* p) { return LoadLittleEndian64(p); }
 
 // The four bytes at `p`, in host order (compared with another Load4 only).
 inline uint32_t Load4(const unsigned char* p) {
